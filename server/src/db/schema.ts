@@ -1,0 +1,7 @@
+// Every table of every feature, for Drizzle's client and drizzle-kit's migration generator.
+export * from '../features/regions/tables.js';
+export * from '../features/units/tables.js';
+export * from '../features/cadres/tables.js';
+export * from '../features/users/tables.js';
+export * from '../features/auth/tables.js';
+export * from '../features/audit/tables.js';

@@ -1,4 +1,7 @@
-import type { Actor } from '../../platform/actor.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { adminRoles } from '../../platform/roles.js';
+import * as repo from './repository.js';
+import type { AuditFilter } from './repository.js';
 import type { Executor } from '../../db/client.js';
 import { auditLog } from './tables.js';
 
@@ -31,4 +34,9 @@ export async function recordAudit(tx: Executor, actor: Pick<Actor, 'id' | 'displ
     before: redact(e.before),
     after: redact(e.after),
   });
+}
+
+export function listAudit(db: Executor, actor: Actor, f: AuditFilter) {
+  requireRole(actor, adminRoles);
+  return repo.listAudit(db, actor.scope, f);
 }

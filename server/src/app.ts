@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import { AppError } from './platform/errors.js';
+import { registerErrorHandling } from './platform/http.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { registerAuth } from './features/auth/plugin.js';
+import { authRoutes } from './features/auth/routes.js';
+import { regionRoutes } from './features/regions/routes.js';
+import { userRoutes } from './features/users/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd (cssinjs) and swagger-ui inject styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lianhu 联户 API', version: config.version, description: 'Pairing cadres with rural households: regions, users, audit and more.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lianhu_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, config);
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use' } }, async () => ({
+    status: 'ok',
+    database: database.kind,
+    version: config.version,
+  }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(regionRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  // The built web client, with client-side routes falling back to index.html.
+  const hasWeb = fs.existsSync(`${config.webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') throw new AppError('not_found');
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import { langOf } from '../../platform/messages.js';
+import { actorFromUser, authenticate, type SessionSettings } from './service.js';
+
+export const SESSION_COOKIE = 'lianhu_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken: string | null;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the session cookie to request.actor on every API request, and refuses writes that do
+ * not carry the session's CSRF token (synchronizer-token pattern; the cookie is also SameSite).
+ */
+export function registerAuth(app: FastifyInstance, settings: SessionSettings) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await authenticate(app.db, settings, token);
+    if (!found) return;
+    const header = req.headers['x-lang'];
+    req.actor = actorFromUser(found.user, header ? langOf(req.headers) : undefined);
+    req.csrfToken = found.csrfToken;
+    if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
+      throw new AppError('csrf_failed');
+    }
+  });
+}

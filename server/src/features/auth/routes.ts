@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../platform/http.js';
+import { getRegion } from '../regions/repository.js';
+import { getUser, setLastLogin, type UserRow } from '../users/repository.js';
+import type { Db } from '../../db/client.js';
+import { SESSION_COOKIE } from './plugin.js';
+import { changePasswordBody, loginBody, sessionOut } from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['auth'];
+
+async function meOf(db: Db, u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'regionCode' | 'unitId' | 'locale' | 'mustChangePassword'>) {
+  const region = await getRegion(db, { prefix: '', unitId: null }, u.regionCode);
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    regionCode: u.regionCode,
+    regionName: region?.name ?? null,
+    unitId: u.unitId,
+    locale: u.locale,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const settings = app.config;
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: sessionOut } },
+      // Ten tries a minute per address and username: slows guessing, never locks a real user out for long.
+      config: { rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
+    },
+    async (req, reply) => {
+      const { token, csrfToken, user } = await service.login(app.db, settings, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] });
+      await setLastLogin(app.db, user.id, new Date());
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.protocol === 'https',
+        path: '/',
+        maxAge: settings.sessionHours * 3600,
+      });
+      return { user: await meOf(app.db, user), csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags, summary: 'Sign out' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await service.logout(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags, summary: 'Who I am, and the CSRF token for writes', response: { 200: sessionOut } } }, async (req) => {
+    const actor = actorOf(req);
+    const user = await getUser(app.db, { prefix: '', unitId: null }, actor.id);
+    if (!user || !req.csrfToken) throw new AppError('unauthenticated');
+    return { user: await meOf(app.db, user), csrfToken: req.csrfToken };
+  });
+
+  app.post('/api/auth/password', { schema: { tags, summary: 'Change my own password', body: changePasswordBody } }, async (req, reply) => {
+    await service.changeOwnPassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword);
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { roles } from '../../platform/roles.js';
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+
+export const me = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  locale: z.enum(['zh-CN', 'en']),
+  mustChangePassword: z.boolean(),
+});
+
+export const sessionOut = z.object({
+  user: me,
+  csrfToken: z.string().describe('Send as the x-csrf-token header on every write'),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(1).max(128),
+});

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/http.js';
+import * as service from './service.js';
+import { childrenQuery, codeParams, createGroupBody, regionDetail, regionList, regionPage, searchQuery, updateRegionBody } from './schemas.js';
+
+const tags = ['regions'];
+
+export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/regions/roots', { schema: { tags, summary: 'The top of my scope', response: { 200: regionList } } }, async (req) => ({
+    items: await service.rootsOf(app.db, actorOf(req)),
+  }));
+
+  app.get('/api/regions', { schema: { tags, summary: 'Search regions by name, code or pinyin initials', querystring: searchQuery, response: { 200: regionPage } } }, async (req) => ({
+    ...(await service.searchRegions(app.db, actorOf(req), req.query)),
+    page: req.query.page,
+    pageSize: req.query.pageSize,
+  }));
+
+  app.get('/api/regions/:code', { schema: { tags, summary: 'One region with its path', params: codeParams, response: { 200: regionDetail } } }, (req) =>
+    service.getRegion(app.db, actorOf(req), req.params.code),
+  );
+
+  app.get('/api/regions/:code/children', { schema: { tags, summary: 'Children of a region', params: codeParams, querystring: childrenQuery, response: { 200: regionList } } }, async (req) => ({
+    items: await service.childrenOf(app.db, actorOf(req), req.params.code, req.query.includeExpired),
+  }));
+
+  app.post('/api/regions', { schema: { tags, summary: 'Add a group (组/社) under a village', body: createGroupBody, response: { 201: regionDetail } } }, async (req, reply) =>
+    reply.status(201).send(await service.createGroup(app.db, actorOf(req), req.body)),
+  );
+
+  app.patch('/api/regions/:code', { schema: { tags, summary: 'Rename a group or set validity dates', params: codeParams, body: updateRegionBody, response: { 200: regionDetail } } }, (req) =>
+    service.updateRegion(app.db, actorOf(req), req.params.code, req.body),
+  );
+};

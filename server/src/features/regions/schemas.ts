@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/pagination.js';
+
+export const regionLevels = ['province', 'city', 'county', 'township', 'village', 'group'] as const;
+export const codeSchema = z.string().regex(/^\d{12}(\d{3})?$/, '行政区划代码应为 12 位（组为 15 位）数字');
+const day = z.iso.date();
+
+export const regionOut = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.string(),
+  level: z.enum(regionLevels),
+  countyCode: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  version: z.number().int(),
+  childCount: z.number().int(),
+});
+
+export const regionDetail = regionOut.extend({
+  path: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(regionLevels) })),
+});
+
+export const regionList = z.object({ items: z.array(regionOut) });
+export const regionPage = pageOf(regionOut);
+
+export const codeParams = z.object({ code: codeSchema });
+export const childrenQuery = z.object({ includeExpired: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+export const searchQuery = z.object({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(30).optional(),
+  level: z.enum(regionLevels).optional(),
+  under: codeSchema.optional(),
+});
+
+export const createGroupBody = z.object({
+  id: z.uuid().optional().describe('Client-made UUIDv7; retrying with the same id returns the same group'),
+  parentCode: codeSchema.describe('The village the group belongs to'),
+  name: z.string().trim().min(1).max(30),
+});
+
+export const updateRegionBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1).max(50).optional(),
+    validFrom: day.nullable().optional(),
+    validTo: day.nullable().optional().describe('The day from which the region no longer exists (merged, split)'),
+  })
+  .refine((b) => !b.validFrom || !b.validTo || b.validFrom < b.validTo, { message: '失效日期须晚于生效日期', path: ['validTo'] });

@@ -1,0 +1,51 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { buildApp } from './app.js';
+import { ensureDemo, printDemoAccounts } from './demo/index.js';
+
+/** lianhu serve | migrate | demo [--size N] [--reset] */
+async function main() {
+  const [command = 'serve', ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  switch (command) {
+    case 'migrate':
+      console.log('migrations applied');
+      await database.close();
+      return;
+    case 'demo': {
+      const sizeArg = args.indexOf('--size');
+      const households = sizeArg >= 0 ? Number(args[sizeArg + 1]) : undefined;
+      await ensureDemo(database.db, { households, force: true });
+      printDemoAccounts(`http://localhost:${config.port}`);
+      await database.close();
+      return;
+    }
+    case 'serve': {
+      const loaded = await ensureDemo(database.db, {});
+      const app = await buildApp(database, config, { logger: true });
+      await app.listen({ port: config.port, host: config.host });
+      const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+      console.log(`\nLianhu 联户 is running at http://localhost:${config.port}  (database: ${where})`);
+      if (loaded) printDemoAccounts(`http://localhost:${config.port}`);
+      const stop = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+      return;
+    }
+    default:
+      console.error(`unknown command "${command}"; use serve, migrate or demo`);
+      process.exit(2);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

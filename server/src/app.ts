@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
+import { z } from 'zod';
 import { AppError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
 import { auditRoutes } from './features/audit/routes.js';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     config: Config;
   }
 }
+
+const healthOut = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
@@ -56,8 +59,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, config);
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use' } }, async () => ({
-    status: 'ok',
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: healthOut } } }, async () => ({
+    status: 'ok' as const,
     database: database.kind,
     version: config.version,
   }));

@@ -67,7 +67,7 @@ export async function createTestApp(): Promise<TestContext> {
     const request = async (opts: InjectOptions): Promise<Res> => {
       const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
       if (cookie) headers.cookie = cookie;
-      if (csrfToken) headers['x-csrf-token'] = csrfToken;
+      if (csrfToken && !('x-csrf-token' in headers)) headers['x-csrf-token'] = csrfToken;
       const res = await app.inject({ ...opts, headers });
       let body: unknown = res.body;
       try {

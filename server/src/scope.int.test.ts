@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUCHOU, MAOER, createTestApp, type Client, type TestContext } from '../test/app.js';
+
+/**
+ * The scope rule, route by route: a township administrator of 补抽乡 reaching into 猫儿乡 gets
+ * 404 on reads and 403 on writes. The table must name every route the API has, so a new route
+ * without a scope case fails here.
+ */
+let t: TestContext;
+let buchou: Client;
+const other: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.createUser('buchou_admin', 'township_admin', BUCHOU);
+  await t.createUser('maoer_admin', 'township_admin', MAOER);
+  other.userId = await t.createUser('maoer_cadre', 'cadre', '433124206201');
+  buchou = await t.login('buchou_admin');
+  const maoer = await t.login('maoer_admin');
+  const group = await maoer.post('/api/regions', { parentCode: '433124206201', name: '一组' });
+  other.groupCode = group.body.code;
+});
+afterAll(() => t.close());
+
+type Case = { method: 'GET' | 'POST' | 'PATCH'; route: string; url: () => string; body?: () => unknown; expect: number | 'empty' | 'self' };
+
+const cases: Case[] = [
+  { method: 'GET', route: '/api/regions/{code}', url: () => `/api/regions/${MAOER}`, expect: 404 },
+  { method: 'GET', route: '/api/regions/{code}/children', url: () => `/api/regions/${MAOER}/children`, expect: 404 },
+  { method: 'GET', route: '/api/regions', url: () => `/api/regions?under=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/regions/roots', url: () => '/api/regions/roots', expect: 'self' },
+  { method: 'POST', route: '/api/regions', url: () => '/api/regions', body: () => ({ parentCode: '433124206201', name: '二组' }), expect: 403 },
+  { method: 'PATCH', route: '/api/regions/{code}', url: () => `/api/regions/${other.groupCode}`, body: () => ({ version: 1, name: '改名' }), expect: 403 },
+  { method: 'GET', route: '/api/users', url: () => `/api/users?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/users/{id}', url: () => `/api/users/${other.userId}`, expect: 404 },
+  { method: 'POST', route: '/api/users', url: () => '/api/users', body: () => ({ username: 'intruder', displayName: 'x', role: 'cadre', regionCode: '433124206201', password: 'abc-12345' }), expect: 403 },
+  { method: 'PATCH', route: '/api/users/{id}', url: () => `/api/users/${other.userId}`, body: () => ({ version: 1, displayName: 'x' }), expect: 403 },
+  { method: 'POST', route: '/api/users/{id}/status', url: () => `/api/users/${other.userId}/status`, body: () => ({ version: 1, status: 'disabled' }), expect: 403 },
+  { method: 'POST', route: '/api/users/{id}/password', url: () => `/api/users/${other.userId}/password`, body: () => ({ newPassword: 'abc-12345' }), expect: 403 },
+  { method: 'GET', route: '/api/audit', url: () => `/api/audit?entityId=${other.groupCode}`, expect: 'empty' },
+];
+
+// Routes with no region-owned target: the session itself, and public system routes.
+const notRegionOwned = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password'];
+
+describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
+  it('has a scope case for every route of the API', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
+    const missing = routes.filter((r) => !covered.has(r) && !notRegionOwned.includes(r.split(' ')[1]!));
+    expect(missing).toEqual([]);
+  });
+
+  for (const c of cases) {
+    it(`${c.method} ${c.route} → ${c.expect}`, async () => {
+      const res = await buchou.request({ method: c.method, url: c.url(), payload: c.body?.() as never });
+      if (c.expect === 'empty') {
+        expect(res.status).toBe(200);
+        expect(res.body.total).toBe(0);
+      } else if (c.expect === 'self') {
+        expect(res.body.items.map((r: { code: string }) => r.code)).toEqual([BUCHOU]);
+      } else {
+        expect(res.status).toBe(c.expect);
+      }
+    });
+  }
+});

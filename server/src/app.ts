@@ -15,7 +15,9 @@ import { registerErrorHandling } from './platform/http.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
+import { cadreRoutes } from './features/cadres/routes.js';
 import { regionRoutes } from './features/regions/routes.js';
+import { unitRoutes } from './features/units/routes.js';
 import { userRoutes } from './features/users/routes.js';
 
 declare module 'fastify' {
@@ -69,6 +71,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   await app.register(authRoutes);
   await app.register(regionRoutes);
   await app.register(userRoutes);
+  await app.register(unitRoutes);
+  await app.register(cadreRoutes);
   await app.register(auditRoutes);
 
   // The built web client, with client-side routes falling back to index.html.

@@ -22,6 +22,7 @@ CREATE TABLE "branches" (
 	"region_code" text NOT NULL,
 	"county_code" text NOT NULL,
 	"name" text NOT NULL,
+	"initials" text DEFAULT '' NOT NULL,
 	"unit_id" uuid,
 	"status" text DEFAULT 'active' NOT NULL
 );
@@ -34,6 +35,7 @@ CREATE TABLE "units" (
 	"region_code" text NOT NULL,
 	"county_code" text NOT NULL,
 	"name" text NOT NULL,
+	"initials" text DEFAULT '' NOT NULL,
 	"level" text NOT NULL,
 	"kind" text DEFAULT 'department' NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL
@@ -47,12 +49,14 @@ CREATE TABLE "cadres" (
 	"region_code" text NOT NULL,
 	"county_code" text NOT NULL,
 	"name" text NOT NULL,
+	"initials" text DEFAULT '' NOT NULL,
 	"sex" text,
 	"rank" text NOT NULL,
 	"title" text,
 	"phone" text,
 	"unit_id" uuid,
 	"branch_id" uuid,
+	"branch_role" text,
 	"user_id" uuid,
 	"status" text DEFAULT 'active' NOT NULL
 );
@@ -111,9 +115,14 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "regions_code_prefix_idx" ON "regions" USING btree ("code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "branches_region_idx" ON "branches" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "branches_unit_idx" ON "branches" USING btree ("unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "branches_region_name_uq" ON "branches" USING btree ("region_code","name");--> statement-breakpoint
 CREATE INDEX "units_region_idx" ON "units" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "units_region_name_uq" ON "units" USING btree ("region_code","name");--> statement-breakpoint
 CREATE INDEX "cadres_region_idx" ON "cadres" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "cadres_unit_idx" ON "cadres" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "cadres_branch_idx" ON "cadres" USING btree ("branch_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cadres_user_uq" ON "cadres" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_region_idx" ON "users" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "audit_region_at_idx" ON "audit_log" USING btree ("region_code" text_pattern_ops,"at");--> statement-breakpoint

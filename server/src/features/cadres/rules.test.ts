@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { allowedRegionLevels, branchRoleProblem, phonePattern, rankRegionProblem } from './rules.js';
+
+describe('where cadres of each rank work', () => {
+  it('keeps township cadres in the township and village cadres in a village', () => {
+    expect(rankRegionProblem('township', 'township')).toBeNull();
+    expect(rankRegionProblem('village', 'village')).toBeNull();
+    expect(rankRegionProblem('township', 'village')?.zh).toContain('乡镇');
+    expect(rankRegionProblem('party_member', 'township')?.zh).toContain('村');
+  });
+  it('posts resident cadres to a village, whatever unit sends them', () => {
+    expect(allowedRegionLevels('resident')).toEqual(['village']);
+  });
+  it('puts county leaders at the county and unit cadres at their unit level', () => {
+    expect(rankRegionProblem('county_leader', 'county')).toBeNull();
+    expect(rankRegionProblem('county_leader', 'township')).not.toBeNull();
+    expect(rankRegionProblem('section', 'county')).toBeNull();
+    expect(rankRegionProblem('general', 'village')).not.toBeNull();
+  });
+});
+
+describe('branch roles', () => {
+  it('needs a branch for a role in it', () => {
+    expect(branchRoleProblem({ branchId: null, branchRole: 'secretary' })).not.toBeNull();
+    expect(branchRoleProblem({ branchId: 'b', branchRole: 'secretary' })).toBeNull();
+    expect(branchRoleProblem({ branchId: null, branchRole: null })).toBeNull();
+  });
+});
+
+describe('phones', () => {
+  it('takes mobiles and landlines, refuses short numbers', () => {
+    expect(phonePattern.test('13907431234')).toBe(true);
+    expect(phonePattern.test('0743-7221234')).toBe(true);
+    expect(phonePattern.test('1390743123')).toBe(false);
+    expect(phonePattern.test('12907431234')).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import type { RegionLevel } from '../../platform/scope.js';
+import type { BranchRole, CadreRank } from './tables.js';
+
+export const rankNames: Record<CadreRank, { zh: string; en: string }> = {
+  county_leader: { zh: '县级领导', en: 'County leader' },
+  section: { zh: '科级干部', en: 'Section-level cadre' },
+  general: { zh: '一般干部', en: 'General cadre' },
+  township: { zh: '乡干部', en: 'Township cadre' },
+  village: { zh: '村社干部', en: 'Village cadre' },
+  party_member: { zh: '党员', en: 'Party member' },
+  resident: { zh: '驻村干部', en: 'Resident cadre' },
+};
+
+export const branchRoleNames: Record<BranchRole, { zh: string; en: string }> = {
+  secretary: { zh: '书记', en: 'Secretary' },
+  deputy_secretary: { zh: '副书记', en: 'Deputy secretary' },
+  committee_member: { zh: '支委委员', en: 'Committee member' },
+  member: { zh: '党员', en: 'Member' },
+};
+
+/**
+ * Where a cadre of each rank works, by the level of their region: county leaders and unit cadres
+ * at the county (or the unit's level above), township cadres in the township, village cadres,
+ * party members and resident cadres (posted to a village for a round) in a village.
+ */
+export function allowedRegionLevels(rank: CadreRank): RegionLevel[] {
+  switch (rank) {
+    case 'county_leader':
+      return ['county'];
+    case 'section':
+    case 'general':
+      return ['province', 'city', 'county', 'township'];
+    case 'township':
+      return ['township'];
+    case 'village':
+    case 'party_member':
+    case 'resident':
+      return ['village'];
+  }
+}
+
+export function rankRegionProblem(rank: CadreRank, level: RegionLevel): { zh: string; en: string } | null {
+  if (allowedRegionLevels(rank).includes(level)) return null;
+  const where = { county: '县', township: '乡镇', village: '村（社区）' } as Record<string, string>;
+  const zh = allowedRegionLevels(rank)
+    .map((l) => where[l])
+    .filter(Boolean)
+    .join('、');
+  return { zh: `${rankNames[rank].zh}的所在地应为${zh || '县以上'}`, en: `A ${rankNames[rank].en.toLowerCase()} works in a ${allowedRegionLevels(rank).join(' or ')}` };
+}
+
+/** A role in a branch needs the branch. */
+export function branchRoleProblem(c: { branchId: string | null; branchRole: BranchRole | null }): { zh: string; en: string } | null {
+  return c.branchRole && !c.branchId ? { zh: '请先选择所在党支部', en: 'Choose the branch first' } : null;
+}
+
+/** Mobile (11 digits from 13–19) or a landline with area code. */
+export const phonePattern = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;

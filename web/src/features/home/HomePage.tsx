@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
+import { AuditOutlined, EnvironmentOutlined, KeyOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/auth/useCurrentUser';
+import { isAdmin } from '../../app/roles';
+
+interface Shortcut {
+  to: string;
+  icon: ReactNode;
+  title: string;
+  desc: string;
+}
+
+/** 工作台: who I am, and links to what I can do today. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const shortcuts: Shortcut[] = [
+    { to: '/regions', icon: <EnvironmentOutlined />, title: t('menu.regions'), desc: t('home.regionsDesc') },
+    ...(isAdmin(user.role)
+      ? [
+          { to: '/users', icon: <UserSwitchOutlined />, title: t('menu.users'), desc: t('home.usersDesc') },
+          { to: '/audit', icon: <AuditOutlined />, title: t('menu.audit'), desc: t('home.auditDesc') },
+        ]
+      : []),
+    { to: '/password', icon: <KeyOutlined />, title: t('menu.password'), desc: t('home.passwordDesc') },
+  ];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Card>
+          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="welcome">
+            {t('home.welcome', { name: user.displayName })}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 3 }}
+            items={[
+              { key: 'role', label: t('home.role'), children: t(`roles.${user.role}`) },
+              { key: 'region', label: t('home.region'), children: <Link to={`/regions/${user.regionCode}`}>{user.regionName ?? user.regionCode}</Link> },
+              { key: 'username', label: t('home.username'), children: user.username },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('home.shortcuts')}
+        </Typography.Title>
+      </Col>
+      {shortcuts.map((s) => (
+        <Col key={s.to} xs={24} sm={12} xl={6}>
+          <Link to={s.to} style={{ display: 'block', height: '100%' }}>
+            <Card hoverable size="small" style={{ height: '100%' }}>
+              <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{s.icon}</span>} title={s.title} description={s.desc} />
+            </Card>
+          </Link>
+        </Col>
+      ))}
+      <Col span={24}>
+        <Alert type="info" showIcon title={t('home.upcoming')} description={t('home.upcomingDesc')} />
+      </Col>
+    </Row>
+  );
+}

@@ -83,6 +83,7 @@ const want = (name) => only.length === 0 || only.includes(name);
 if (want('static')) {
   step('types: server', 'npx', ['tsc', '-p', 'server']);
   step('types: web', 'npx', ['tsc', '-p', 'web']);
+  step('types: bench', 'npx', ['tsc', '-p', 'bench']);
   step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 }
 if (want('server')) vitest('server on PGlite', ['--root', 'server']);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, MAOER, createTestApp, type Client, type TestContext } from '../test/app.js';
+import { insertCadres } from './features/cadres/repository.js';
+import { newId } from './platform/ids.js';
 
 /**
  * The scope rule, route by route: a township administrator of 补抽乡 reaching into 猫儿乡 gets
@@ -19,6 +21,12 @@ beforeAll(async () => {
   const maoer = await t.login('maoer_admin');
   const group = await maoer.post('/api/regions', { parentCode: '433124206201', name: '一组' });
   other.groupCode = group.body.code;
+  other.unitId = (await maoer.post('/api/units', { name: '猫儿乡人民政府', regionCode: MAOER })).body.id;
+  other.branchId = (await maoer.post('/api/branches', { name: '猫儿村党支部', regionCode: '433124206201' })).body.id;
+  other.cadreId = newId();
+  await insertCadres(t.database.db, [
+    { id: other.cadreId, name: '田猫儿', rank: 'village', regionCode: '433124206201', countyCode: '433124', branchId: other.branchId },
+  ]);
 });
 afterAll(() => t.close());
 
@@ -37,6 +45,16 @@ const cases: Case[] = [
   { method: 'PATCH', route: '/api/users/{id}', url: () => `/api/users/${other.userId}`, body: () => ({ version: 1, displayName: 'x' }), expect: 403 },
   { method: 'POST', route: '/api/users/{id}/status', url: () => `/api/users/${other.userId}/status`, body: () => ({ version: 1, status: 'disabled' }), expect: 403 },
   { method: 'POST', route: '/api/users/{id}/password', url: () => `/api/users/${other.userId}/password`, body: () => ({ newPassword: 'abc-12345' }), expect: 403 },
+  { method: 'GET', route: '/api/units', url: () => `/api/units?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/units/{id}', url: () => `/api/units/${other.unitId}`, expect: 404 },
+  { method: 'POST', route: '/api/units', url: () => '/api/units', body: () => ({ name: '猫儿乡卫生院', regionCode: MAOER }), expect: 403 },
+  { method: 'PATCH', route: '/api/units/{id}', url: () => `/api/units/${other.unitId}`, body: () => ({ version: 1, name: '改名' }), expect: 403 },
+  { method: 'GET', route: '/api/branches', url: () => `/api/branches?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/branches/{id}', url: () => `/api/branches/${other.branchId}`, expect: 404 },
+  { method: 'POST', route: '/api/branches', url: () => '/api/branches', body: () => ({ name: '猫儿村第二党支部', regionCode: '433124206201' }), expect: 403 },
+  { method: 'GET', route: '/api/cadres', url: () => `/api/cadres?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, expect: 404 },
+  { method: 'PATCH', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, body: () => ({ version: 1, title: '村主任' }), expect: 403 },
   { method: 'GET', route: '/api/audit', url: () => `/api/audit?entityId=${other.groupCode}`, expect: 'empty' },
 ];
 

@@ -50,7 +50,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        path: [err.validationContext === 'querystring' ? 'query' : err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
         message: lang === 'en' ? v.message ?? 'invalid' : (zodMessagesZh[String(v.params?.issue && (v.params.issue as { code?: string }).code)] ?? zodMessagesZh[String(v.keyword)] ?? '内容不符合要求'),
       }));
       return send(reply, lang, 'validation_failed', undefined, fields);

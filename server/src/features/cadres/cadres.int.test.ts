@@ -109,7 +109,7 @@ describe('the township administrator browses the cadres of 补抽乡', () => {
   it('answers bad filters with 400 naming the field', async () => {
     const res = await township.get('/api/cadres?rank=mayor&regionCode=12&pageSize=0');
     expect(res.status).toBe(400);
-    expect(paths(res)).toEqual(expect.arrayContaining(['querystring.rank', 'querystring.regionCode', 'querystring.pageSize']));
+    expect(paths(res)).toEqual(expect.arrayContaining(['query.rank', 'query.regionCode', 'query.pageSize']));
     const bad = await township.get('/api/cadres/123');
     expect(bad.status).toBe(400);
     expect(paths(bad)).toEqual(['params.id']);

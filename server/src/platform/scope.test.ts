@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyOf, inScope, levelOfCode, scopeFor, significantPrefix } from './scope.js';
+import { ancestorCodes, countyOf, inScope, levelOfCode, scopeFor, significantPrefix } from './scope.js';
 
 describe('division codes', () => {
   it('reads the level from the padded code', () => {
@@ -46,5 +46,18 @@ describe('scope', () => {
   it('keeps the unit only for unit heads', () => {
     expect(scopeFor({ role: 'unit_head', regionCode: '433124000000', unitId: 'u1' }).unitId).toBe('u1');
     expect(scopeFor({ role: 'cadre', regionCode: '433124000000', unitId: 'u1' }).unitId).toBeNull();
+  });
+});
+
+describe('regions above a scope', () => {
+  it('gives a township user the county, city and province above it', () => {
+    expect(ancestorCodes('433124213')).toEqual(['430000000000', '433100000000', '433124000000']);
+  });
+  it('gives a village user the township too', () => {
+    expect(ancestorCodes('433124213209')).toEqual(['430000000000', '433100000000', '433124000000', '433124213000']);
+  });
+  it('gives nothing above the whole country or a province', () => {
+    expect(ancestorCodes('')).toEqual([]);
+    expect(ancestorCodes('43')).toEqual([]);
   });
 });

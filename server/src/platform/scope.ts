@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.js';
 
@@ -66,4 +66,23 @@ export function regionWhere(column: AnyPgColumn, scope: Scope): SQL {
 /** For writes: a target outside the scope is forbidden (403); reads answer 404 instead. */
 export function assertWritable(code: string, scope: Scope): void {
   if (!inScope(code, scope)) throw new AppError('out_of_scope');
+}
+
+/**
+ * The 12-digit codes of the regions above a code or prefix, root first:
+ * '433124213' → 430000000000, 433100000000, 433124000000.
+ */
+export function ancestorCodes(codeOrPrefix: string): string[] {
+  const out: string[] = [];
+  for (const len of [2, 4, 6, 9, 12]) if (codeOrPrefix.length > len) out.push(codeOrPrefix.slice(0, len).padEnd(12, '0'));
+  return out.filter((c) => c !== codeOrPrefix);
+}
+
+/**
+ * Reads of things that serve a region from above it (县农业局 takes on 吉久村): the scope's subtree
+ * plus the regions above it. Writes still check the plain scope.
+ */
+export function regionOrAboveWhere(column: AnyPgColumn, scope: Scope): SQL {
+  const above = ancestorCodes(scope.prefix);
+  return above.length ? or(regionWhere(column, scope), inArray(column, above))! : regionWhere(column, scope);
 }

@@ -2,7 +2,8 @@ import { and, asc, count, eq, isNotNull, isNull, like, or, sql, type SQL } from 
 import type { Executor } from '../../db/client.js';
 import { significantPrefix, type Scope } from '../../platform/scope.js';
 import { regions } from '../regions/tables.js';
-import { textSearch, visibleWhere } from '../units/repository.js';
+import { textSearch } from '../units/repository.js';
+import { regionOrAboveWhere } from '../../platform/scope.js';
 import { branches, units } from '../units/tables.js';
 import { cadreRanks, cadres } from './tables.js';
 
@@ -32,7 +33,7 @@ const columns = {
 
 /** Cadres a scope reads: its subtree and the regions above it; a unit head only their unit's. */
 function scopeWhere(scope: Scope): SQL {
-  const region = visibleWhere(cadres.regionCode, scope);
+  const region = regionOrAboveWhere(cadres.regionCode, scope);
   return scope.unitId ? and(region, eq(cadres.unitId, scope.unitId))! : region;
 }
 

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { regionWhere, significantPrefix, type RegionLevel, type Scope } from '../../platform/scope.js';
+import { ancestorCodes, regionWhere, significantPrefix, type RegionLevel, type Scope } from '../../platform/scope.js';
 import { regions } from './tables.js';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -32,13 +32,12 @@ export async function regionExists(db: Executor, code: string): Promise<boolean>
 
 /** Ancestors of a code, root first. Unscoped on purpose: a breadcrumb names the county above a township. */
 export async function ancestors(db: Executor, code: string) {
-  const prefixes: string[] = [];
-  for (const len of [2, 4, 6, 9, 12]) if (code.length > len) prefixes.push(code.slice(0, len).padEnd(12, '0'));
-  if (prefixes.length === 0) return [];
+  const codes = ancestorCodes(code);
+  if (codes.length === 0) return [];
   const rows = await db
     .select({ code: regions.code, name: regions.name, level: regions.level })
     .from(regions)
-    .where(sql`${regions.code} in ${prefixes.filter((p) => p !== code)}`);
+    .where(inArray(regions.code, codes));
   return rows.sort((a, b) => a.code.localeCompare(b.code));
 }
 

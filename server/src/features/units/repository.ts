@@ -1,23 +1,13 @@
 import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
+import { regionOrAboveWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { regions } from '../regions/tables.js';
-import { codesAbove } from './rules.js';
 import { branches, units } from './tables.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type BranchRow = typeof branches.$inferSelect;
-
-/**
- * Reads of units, branches and cadres: the scope's subtree (regionWhere) plus the regions above it,
- * whose units serve it. Writes check the plain scope (assertWritable) in the service.
- */
-export function visibleWhere(column: AnyPgColumn, scope: Scope): SQL {
-  const above = codesAbove(scope.prefix);
-  return above.length ? or(regionWhere(column, scope), inArray(column, above))! : regionWhere(column, scope);
-}
 
 /** Name contains q, pinyin initials or region code start with it. */
 export function textSearch(q: string, cols: { name: AnyPgColumn; initials: AnyPgColumn; regionCode: AnyPgColumn }): SQL {
@@ -55,7 +45,7 @@ export interface UnitFilter {
 }
 
 export async function listUnits(db: Executor, scope: Scope, f: UnitFilter) {
-  const conds: SQL[] = [visibleWhere(units.regionCode, scope)];
+  const conds: SQL[] = [regionOrAboveWhere(units.regionCode, scope)];
   if (f.q) conds.push(textSearch(f.q, units));
   if (f.level) conds.push(eq(units.level, f.level));
   if (f.kind) conds.push(eq(units.kind, f.kind));
@@ -81,7 +71,7 @@ export async function getUnit(db: Executor, scope: Scope, id: string) {
     .select(unitColumns)
     .from(units)
     .leftJoin(regions, eq(regions.code, units.regionCode))
-    .where(and(eq(units.id, id), visibleWhere(units.regionCode, scope)))
+    .where(and(eq(units.id, id), regionOrAboveWhere(units.regionCode, scope)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -158,7 +148,7 @@ export interface BranchFilter {
 }
 
 export async function listBranches(db: Executor, scope: Scope, f: BranchFilter) {
-  const conds: SQL[] = [visibleWhere(branches.regionCode, scope)];
+  const conds: SQL[] = [regionOrAboveWhere(branches.regionCode, scope)];
   if (f.q) conds.push(textSearch(f.q, branches));
   if (f.unitId) conds.push(eq(branches.unitId, f.unitId));
   if (f.regionCode) conds.push(under(branches.regionCode, f.regionCode));
@@ -185,7 +175,7 @@ export async function getBranch(db: Executor, scope: Scope, id: string) {
     .from(branches)
     .leftJoin(regions, eq(regions.code, branches.regionCode))
     .leftJoin(units, eq(units.id, branches.unitId))
-    .where(and(eq(branches.id, id), visibleWhere(branches.regionCode, scope)))
+    .where(and(eq(branches.id, id), regionOrAboveWhere(branches.regionCode, scope)))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { branchKindOf, branchRegionProblem, codesAbove, unitLevelOf } from './rules.js';
+import { branchKindOf, branchRegionProblem, unitLevelOf } from './rules.js';
 
 describe('unit levels', () => {
   it('puts a unit at the level of its region, never under a group', () => {
     expect(unitLevelOf('county')).toBe('county');
     expect(unitLevelOf('township')).toBe('township');
     expect(unitLevelOf('group')).toBeNull();
-  });
-});
-
-describe('regions above a scope', () => {
-  it('gives a township user the county, city and province above it', () => {
-    expect(codesAbove('433124213')).toEqual(['430000000000', '433100000000', '433124000000']);
-  });
-  it('gives a village user the township too', () => {
-    expect(codesAbove('433124213209')).toEqual(['430000000000', '433100000000', '433124000000', '433124213000']);
-  });
-  it('gives nothing above the whole country or a province', () => {
-    expect(codesAbove('')).toEqual([]);
-    expect(codesAbove('43')).toEqual([]);
   });
 });
 

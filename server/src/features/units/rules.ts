@@ -22,18 +22,6 @@ export function unitLevelOf(regionLevel: RegionLevel): UnitLevel | null {
   }
 }
 
-/**
- * The codes of the regions above a scope prefix. Units, their branches and their cadres that sit
- * above a user's region serve it (县农业局 takes on 吉久村), so a township user reads them, but may
- * not change them: reads are "in scope or above", writes stay "in scope".
- * '433124213' → 430000000000, 433100000000, 433124000000.
- */
-export function codesAbove(prefix: string): string[] {
-  const out: string[] = [];
-  for (const len of [2, 4, 6, 9, 12]) if (prefix.length > len) out.push(prefix.slice(0, len).padEnd(12, '0'));
-  return out;
-}
-
 /** Branches: a unit's branch sits where its unit sits; a branch without a unit belongs to a village (村/社区). */
 export function branchRegionProblem(b: { unitRegionCode: string | null; regionCode: string; regionLevel: RegionLevel }): { zh: string; en: string } | null {
   if (b.unitRegionCode !== null) {

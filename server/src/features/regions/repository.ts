@@ -101,3 +101,8 @@ export async function findById(db: Executor, scope: Scope, id: string) {
   const rows = await db.select(columns).from(regions).where(and(eq(regions.id, id), regionWhere(regions.code, scope))).limit(1);
   return rows[0] ?? null;
 }
+
+export async function idExists(db: Executor, id: string): Promise<boolean> {
+  const rows = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).limit(1);
+  return rows.length > 0;
+}

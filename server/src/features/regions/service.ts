@@ -50,6 +50,9 @@ export async function createGroup(db: Db, actor: Actor, input: z.infer<typeof cr
   if (input.id) {
     const existing = await repo.findById(db, actor.scope, input.id);
     if (existing) return { ...existing, path: await repo.ancestors(db, existing.code) };
+    if (await repo.idExists(db, input.id)) {
+      throw new AppError('duplicate', { zh: '该记录编号已被占用，请重新提交', en: 'This record id is already in use' }, [{ path: 'body.id', message: '已被占用' }]);
+    }
   }
   const village = await regionForWrite(db, actor, input.parentCode, 'body.parentCode');
   if (village.level !== 'village') {

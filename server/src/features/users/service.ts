@@ -10,11 +10,15 @@ import { recordAudit } from '../audit/service.js';
 import { deleteSessionsOfUser } from '../auth/repository.js';
 import { passwordProblem } from '../auth/rules.js';
 import { regionForWrite } from '../regions/service.js';
+import { unitForReference } from '../units/service.js';
 import * as repo from './repository.js';
 import { assignableRoles, canManageAccount } from './rules.js';
 import type { createUserBody, updateUserBody, userListQuery } from './schemas.js';
 
 const what = { zh: '用户', en: 'User' };
+
+/** A client id already used by a record the actor cannot see: refuse rather than leak or overwrite. */
+const idTaken = () => new AppError('duplicate', { zh: '该记录编号已被占用，请重新提交', en: 'This record id is already in use' }, [{ path: 'body.id', message: '已被占用' }]);
 
 function assertAssignable(actor: Actor, role: Role) {
   if (!assignableRoles(actor.role).includes(role)) {
@@ -58,6 +62,8 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof cre
   // An idempotent retry of a create that already happened answers with what it made.
   const existing = input.id ? await repo.getUser(db, actor.scope, input.id) : null;
   if (existing) return existing;
+  if (input.id && (await repo.userExists(db, input.id))) throw idTaken();
+  if (input.unitId) await unitForReference(db, actor, input.unitId, 'body.unitId');
   await regionForWrite(db, actor, input.regionCode, 'body.regionCode');
   assertPassword(actor, input.password, 'body.password');
   if (await repo.usernameTaken(db, input.username)) {
@@ -90,6 +96,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: z.infe
   requireRole(actor, adminRoles);
   const before = await userForWrite(db, actor, id);
   if (input.role) assertAssignable(actor, input.role);
+  if (input.unitId) await unitForReference(db, actor, input.unitId, 'body.unitId');
   if (input.regionCode) {
     assertWritable(input.regionCode, actor.scope);
     await regionForWrite(db, actor, input.regionCode, 'body.regionCode');

@@ -174,3 +174,19 @@ describe('who else may manage accounts', () => {
     expect(res.body.items.map((u: { username: string }) => u.username)).toEqual(['maoer_cadre']);
   });
 });
+
+describe('ids and units', () => {
+  it('refuses a client id that another township already used, with 409 and nothing written', async () => {
+    const maoerAdminId = await t.createUser('maoer_admin2', 'township_admin', MAOER);
+    const res = await township.post('/api/users', newCadre({ id: maoerAdminId, username: 'id.thief' }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields[0].path).toBe('body.id');
+    expect((await countyAdmin.get('/api/users?q=id.thief')).body.total).toBe(0);
+  });
+
+  it('refuses an unknown unit with 400 naming the field', async () => {
+    const res = await township.post('/api/users', newCadre({ username: 'no.unit', unitId: newId() }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('body.unitId');
+  });
+});

@@ -11,7 +11,14 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -51,4 +58,15 @@ export async function screenshot(page: Page, name: string) {
 /** No console errors, React warnings or antd deprecation warnings during the journey. */
 export function expectNoProblems(tab: Tab) {
   expect(tab.problems).toEqual([]);
+}
+
+/** Runs a journey; on failure saves `<name>-failure.png` and prints the console problems seen. */
+export async function journey(tab: Tab, name: string, fn: (page: Page) => Promise<void>) {
+  try {
+    await fn(tab.page);
+  } catch (e) {
+    await screenshot(tab.page, `${name}-failure`).catch(() => {});
+    if (tab.problems.length) console.error(`console problems in ${name}:\n${tab.problems.join('\n')}`);
+    throw e;
+  }
 }

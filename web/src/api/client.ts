@@ -48,7 +48,8 @@ export const apiMiddleware: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
+// An absolute base: the page's own origin (the server serves both the app and /api).
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 api.use(apiMiddleware);
 
 /** Unwraps an openapi-fetch result: errors were already thrown by the middleware. */

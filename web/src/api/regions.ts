@@ -17,13 +17,19 @@ export const useRegionRoots = () =>
 const childrenQuery = (code: string, includeExpired: boolean) => ({
   queryKey: regionKeys.children(code, includeExpired),
   queryFn: async (): Promise<Region[]> =>
-    (await data(api.GET('/api/regions/{code}/children', { params: { path: { code }, query: { includeExpired: includeExpired ? 'true' : 'false' } } })))
-      .items,
+    (
+      await data(
+        api.GET('/api/regions/{code}/children', {
+          params: { path: { code }, query: { includeExpired: includeExpired ? 'true' : 'false' } },
+        }),
+      )
+    ).items,
   staleTime: 5 * 60_000,
 });
 
 /** For lazy trees: children from the cache, else fetched once. */
-export const fetchRegionChildren = (qc: QueryClient, code: string, includeExpired = false) => qc.fetchQuery(childrenQuery(code, includeExpired));
+export const fetchRegionChildren = (qc: QueryClient, code: string, includeExpired = false) =>
+  qc.fetchQuery(childrenQuery(code, includeExpired));
 
 export const useRegionChildren = (code: string | undefined, includeExpired: boolean) =>
   useQuery({ ...childrenQuery(code ?? '', includeExpired), enabled: !!code });
@@ -49,7 +55,8 @@ export const useRegionSearch = (q: string, page = 1, pageSize = 20, level?: Regi
 export function useCreateGroup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { id?: string; parentCode: string; name: string }) => data(api.POST('/api/regions', { body: { id: body.id ?? uuidv7(), ...body } })),
+    mutationFn: (body: { id?: string; parentCode: string; name: string }) =>
+      data(api.POST('/api/regions', { body: { id: body.id ?? uuidv7(), ...body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
   });
 }
@@ -57,7 +64,8 @@ export function useCreateGroup() {
 export function useUpdateRegion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, ...body }: UpdateRegionBody & { code: string }) => data(api.PATCH('/api/regions/{code}', { params: { path: { code } }, body })),
+    mutationFn: ({ code, ...body }: UpdateRegionBody & { code: string }) =>
+      data(api.PATCH('/api/regions/{code}', { params: { path: { code } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
   });
 }

@@ -29,7 +29,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const done = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateUserBody & { id: string }) => data(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: UpdateUserBody & { id: string }) =>
+      data(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
     onSuccess: done,
   });
 }

@@ -1,7 +1,15 @@
 import type { Role } from '../api/types';
 
 /** Most powerful first, as on the server (server/src/platform/roles.ts). */
-export const roles: readonly Role[] = ['system_admin', 'county_admin', 'township_admin', 'branch_secretary', 'unit_head', 'cadre', 'leader'];
+export const roles: readonly Role[] = [
+  'system_admin',
+  'county_admin',
+  'township_admin',
+  'branch_secretary',
+  'unit_head',
+  'cadre',
+  'leader',
+];
 
 export const adminRoles: readonly Role[] = ['system_admin', 'county_admin', 'township_admin'];
 

@@ -112,7 +112,7 @@ const en: Same<Messages> = {
   regions: {
     title: 'Regions',
     tree: 'Region tree',
-    searchPlaceholder: 'Name, code or pinyin initials, e.g. jjc',
+    searchPlaceholder: 'Name, code or pinyin initials',
     searchResults: 'Search results',
     noResults: 'No matching region',
     selectHint: 'Choose a region on the left to see its details',
@@ -125,7 +125,7 @@ const en: Same<Messages> = {
     alwaysValid: 'No end date',
     expired: 'Expired',
     expiresOn: 'Ends on {{date}}',
-    path: 'Within',
+    path: 'Path',
     children: 'Subdivisions',
     childrenCount: '{{count}} subdivisions',
     noChildren: 'No subdivisions',
@@ -142,7 +142,8 @@ const en: Same<Messages> = {
     renamed: 'Renamed',
     setValidity: 'Set validity',
     validityTitle: 'Validity of {{name}}',
-    validityHint: 'When villages merge or are dissolved, set the end date: expired regions leave the pickers, but old records keep pointing at them.',
+    validityHint:
+      'When villages merge or are dissolved, set the end date: expired regions leave the pickers, but old records keep pointing at them.',
     validToAfterFrom: 'The end date must be after the start date',
     validitySaved: 'Validity saved',
     nationalNameHint: 'Names of villages and above follow the national division codes and cannot be changed.',

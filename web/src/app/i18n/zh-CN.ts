@@ -108,7 +108,7 @@ const zhCN = {
   regions: {
     title: '行政区划',
     tree: '区划树',
-    searchPlaceholder: '输入名称、代码或拼音首字母，如 jjc',
+    searchPlaceholder: '名称、代码或拼音首字母',
     searchResults: '搜索结果',
     noResults: '没有找到匹配的区划',
     selectHint: '请在左侧选择一个区划查看详情',
@@ -121,7 +121,7 @@ const zhCN = {
     alwaysValid: '长期有效',
     expired: '已失效',
     expiresOn: '{{date}} 起失效',
-    path: '所属',
+    path: '区划路径',
     children: '下级区划',
     childrenCount: '{{count}} 个下级',
     noChildren: '暂无下级区划',

@@ -34,7 +34,14 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       {phone && (
-        <Drawer placement="left" size={240} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={brand(true)} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          size={240}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={brand(true)}
+          styles={{ body: { padding: 0 } }}
+        >
           <SideMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}
@@ -47,7 +54,12 @@ export function AppLayout() {
                 {brand(true)}
               </>
             ) : (
-              <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('menu.openMenu')} />
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!collapsed)}
+                aria-label={t('menu.openMenu')}
+              />
             )}
           </Flex>
           <Flex align="center" gap={phone ? 4 : 12} style={{ minWidth: 0 }}>

@@ -10,7 +10,6 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
-  ProjectOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -89,6 +88,8 @@ export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
 
 /** The menu entry a location belongs to. */
 export function selectedKey(pathname: string): MenuKey {
-  const hit = Object.values(entries).find((e) => e.path !== '/' && e.path !== '' && (pathname === e.path || pathname.startsWith(e.path + '/')));
+  const hit = Object.values(entries).find(
+    (e) => e.path !== '/' && e.path !== '' && (pathname === e.path || pathname.startsWith(e.path + '/')),
+  );
   return hit?.key ?? 'home';
 }

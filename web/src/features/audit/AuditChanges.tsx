@@ -18,7 +18,13 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
       ].map((p) => (
         <Col key={p.key} xs={24} md={12}>
           <Typography.Text strong>{p.label}</Typography.Text>
-          {p.text ? <pre className="lh-json">{p.text}</pre> : <div><Typography.Text type="secondary">—</Typography.Text></div>}
+          {p.text ? (
+            <pre className="lh-json">{p.text}</pre>
+          ) : (
+            <div>
+              <Typography.Text type="secondary">—</Typography.Text>
+            </div>
+          )}
         </Col>
       ))}
     </Row>

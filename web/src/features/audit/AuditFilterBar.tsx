@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { actionLabel, auditActions, auditEntities, entityLabel } from './auditLabels';
 import type { AuditFilters } from './useAuditFilters';
 
-export function AuditFilterBar({ filters, onChange, onReset }: { filters: AuditFilters; onChange: (f: Partial<AuditFilters>) => void; onReset: () => void }) {
+export function AuditFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: AuditFilters;
+  onChange: (f: Partial<AuditFilters>) => void;
+  onReset: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Row gutter={[12, 12]} className="lh-filters">

@@ -4,7 +4,16 @@ import type { Messages } from '../../app/i18n/zh-CN';
 export type AuditAction = keyof Messages['audit']['actions'];
 export type AuditEntity = keyof Messages['audit']['entities'];
 
-export const auditActions: AuditAction[] = ['create', 'update', 'disable', 'enable', 'reset_password', 'change_password', 'login', 'logout'];
+export const auditActions: AuditAction[] = [
+  'create',
+  'update',
+  'disable',
+  'enable',
+  'reset_password',
+  'change_password',
+  'login',
+  'logout',
+];
 export const auditEntities: AuditEntity[] = ['user', 'region'];
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);

@@ -18,7 +18,10 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const showError = useApiError();
 
   const onFinish = (v: Values) =>
-    change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, { onSuccess: onDone, onError: (e) => showError(e, { form }) });
+    change.mutate(
+      { currentPassword: v.currentPassword, newPassword: v.newPassword },
+      { onSuccess: onDone, onError: (e) => showError(e, { form }) },
+    );
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} style={{ maxWidth: 420 }}>
@@ -34,7 +37,9 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           ...passwordRules(t),
           ({ getFieldValue }) => ({
             validator: (_r, value: unknown) =>
-              value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('auth.passwordSameAsOld'))) : Promise.resolve(),
+              value && value === getFieldValue('currentPassword')
+                ? Promise.reject(new Error(t('auth.passwordSameAsOld')))
+                : Promise.resolve(),
           }),
         ]}
         hasFeedback

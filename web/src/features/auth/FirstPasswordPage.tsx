@@ -15,7 +15,11 @@ export function FirstPasswordPage() {
     <CenteredCard
       title={t('auth.changeTitle')}
       extra={
-        <Button size="small" type="link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+        >
           {t('menu.logout')}
         </Button>
       }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin, useMe } from '../../api/auth';
 import { ApiError, NetworkError, formFieldErrors } from '../../api/errors';
@@ -24,17 +24,16 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const login = useLogin();
   const me = useMe();
-  const navigate = useNavigate();
   const location = useLocation();
 
-  if (me.data && !login.isPending) return <Navigate to={targetOf(location.state)} replace />;
+  // Signed in (already, or just now): on to the page asked for, or first to the password page.
+  if (me.data) return <Navigate to={me.data.user.mustChangePassword ? '/first-password' : targetOf(location.state)} replace />;
 
   const onFinish = (values: LoginForm) => {
     setError(null);
     login.mutate(
       { username: values.username.trim().toLowerCase(), password: values.password },
       {
-        onSuccess: (res) => void navigate(res.user.mustChangePassword ? '/first-password' : targetOf(location.state), { replace: true }),
         onError: (err) => {
           if (err instanceof ApiError) {
             form.setFields(formFieldErrors(err, ['username', 'password']).fields as Parameters<typeof form.setFields>[0]);
@@ -48,8 +47,18 @@ export function LoginPage() {
   return (
     <CenteredCard title={t('auth.title')}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<LoginForm> form={form} layout="vertical" onFinish={onFinish} onValuesChange={() => error && setError(null)} requiredMark={false}>
-        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+      <Form<LoginForm>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        onValuesChange={() => error && setError(null)}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus size="large" />
         </Form.Item>
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

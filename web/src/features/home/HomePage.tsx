@@ -41,7 +41,11 @@ export function HomePage() {
             column={{ xs: 1, sm: 3 }}
             items={[
               { key: 'role', label: t('home.role'), children: t(`roles.${user.role}`) },
-              { key: 'region', label: t('home.region'), children: <Link to={`/regions/${user.regionCode}`}>{user.regionName ?? user.regionCode}</Link> },
+              {
+                key: 'region',
+                label: t('home.region'),
+                children: <Link to={`/regions/${user.regionCode}`}>{user.regionName ?? user.regionCode}</Link>,
+              },
               { key: 'username', label: t('home.username'), children: user.username },
             ]}
           />

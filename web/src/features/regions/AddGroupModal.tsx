@@ -7,7 +7,17 @@ import type { Region } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 
 /** 添加组: a group (组/社) under a village. The id is made once per dialog, so a retry is harmless. */
-export function AddGroupModal({ village, open, onClose, onAdded }: { village: Region; open: boolean; onClose: () => void; onAdded: (code: string) => void }) {
+export function AddGroupModal({
+  village,
+  open,
+  onClose,
+  onAdded,
+}: {
+  village: Region;
+  open: boolean;
+  onClose: () => void;
+  onAdded: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();

@@ -33,7 +33,13 @@ export function RegionChildrenTable({ code, onOpen }: { code: string; onOpen: (c
       title: t('regions.validity'),
       key: 'validity',
       render: (_v, r) =>
-        isExpired(r) ? <Tag>{t('regions.expired')}</Tag> : r.validTo ? t('regions.expiresOn', { date: r.validTo }) : t('regions.alwaysValid'),
+        isExpired(r) ? (
+          <Tag>{t('regions.expired')}</Tag>
+        ) : r.validTo ? (
+          t('regions.expiresOn', { date: r.validTo })
+        ) : (
+          t('regions.alwaysValid')
+        ),
     },
   ];
   return (

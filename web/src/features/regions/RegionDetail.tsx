@@ -32,9 +32,24 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
   const region = useRegion(code);
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  if (!code) return <Card><Empty description={t('regions.selectHint')} /></Card>;
-  if (region.isPending) return <Card><Spin /></Card>;
-  if (!region.data) return <Card><Empty description={region.error?.message} /></Card>;
+  if (!code)
+    return (
+      <Card>
+        <Empty description={t('regions.selectHint')} />
+      </Card>
+    );
+  if (region.isPending)
+    return (
+      <Card>
+        <Spin />
+      </Card>
+    );
+  if (!region.data)
+    return (
+      <Card>
+        <Empty description={region.error?.message} />
+      </Card>
+    );
 
   const r = region.data;
   const admin = isAdmin(user.role);
@@ -85,6 +100,7 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
         size="small"
         column={{ xs: 1, md: 2 }}
         bordered
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'code', label: t('regions.code'), children: <Typography.Text copyable>{r.code}</Typography.Text> },
           { key: 'validity', label: t('regions.validity'), children: validity },
@@ -96,7 +112,12 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
               <Breadcrumb
                 items={[...r.path, { code: r.code, name: r.name, level: r.level }].map((p) => ({
                   key: p.code,
-                  title: p.code !== r.code && inScope(p.code) ? <Typography.Link onClick={() => onOpen(p.code)}>{p.name}</Typography.Link> : p.name,
+                  title:
+                    p.code !== r.code && inScope(p.code) ? (
+                      <Typography.Link onClick={() => onOpen(p.code)}>{p.name}</Typography.Link>
+                    ) : (
+                      p.name
+                    ),
                 }))}
               />
             ),

@@ -54,7 +54,12 @@ export function RegionPicker({ value, onChange, placeholder, allowClear, style, 
     if (q) {
       const items = search.data?.items ?? [];
       remember(items);
-      return items.map<Option>((r) => ({ value: r.code, title: `${r.name}（${t(`levels.${r.level}`)} ${r.code}）`, isLeaf: true, disabled: isExpired(r) }));
+      return items.map<Option>((r) => ({
+        value: r.code,
+        title: `${r.name}（${t(`levels.${r.level}`)} ${r.code}）`,
+        isLeaf: true,
+        disabled: isExpired(r),
+      }));
     }
     const walk = (ns: RegionNode[]) => ns.forEach((n) => (names.current.set(n.key, n.region.name), walk(n.children ?? [])));
     walk(tree.treeData);

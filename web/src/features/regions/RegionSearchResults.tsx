@@ -1,4 +1,4 @@
-import { Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRegionSearch } from '../../api/regions';
 import { isExpired, levelColor } from './regionUtils';
@@ -11,34 +11,34 @@ export function RegionSearchResults({ q, selected, onSelect }: { q: string; sele
   const items = search.data?.items ?? [];
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.noResults')} />;
   return (
-    <List
-      size="small"
-      header={
-        <Typography.Text type="secondary">
-          {t('regions.searchResults')} · {t('common.total', { count: search.data?.total ?? 0 })}
-        </Typography.Text>
-      }
-      dataSource={items}
-      renderItem={(r) => (
-        <List.Item
+    <div role="list" aria-label={t('regions.searchResults')}>
+      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4, fontSize: 12 }}>
+        {t('regions.searchResults')} · {t('common.total', { count: search.data?.total ?? 0 })}
+      </Typography.Text>
+      {items.map((r) => (
+        <button
+          type="button"
+          role="listitem"
           key={r.code}
           onClick={() => onSelect(r.code)}
-          style={{ cursor: 'pointer', background: r.code === selected ? '#e6f4ff' : undefined, paddingInline: 8 }}
+          className={r.code === selected ? 'lh-result lh-result-active' : 'lh-result'}
           data-testid="region-result"
         >
-          <Space size={6} wrap>
-            <Typography.Text strong delete={isExpired(r)}>
-              {r.name}
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Flex gap={6} align="center">
+              <Typography.Text strong delete={isExpired(r)}>
+                {r.name}
+              </Typography.Text>
+              <Tag color={levelColor[r.level]} variant="filled" style={{ marginInlineEnd: 0 }}>
+                {t(`levels.${r.level}`)}
+              </Tag>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.code}
             </Typography.Text>
-            <Tag color={levelColor[r.level]} variant="filled">
-              {t(`levels.${r.level}`)}
-            </Tag>
-          </Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.code}
-          </Typography.Text>
-        </List.Item>
-      )}
-    />
+          </Flex>
+        </button>
+      ))}
+    </div>
   );
 }

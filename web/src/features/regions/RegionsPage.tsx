@@ -50,7 +50,7 @@ export function RegionsPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={9} xl={7}>
-        <Card size="small" title={t('regions.tree')} styles={{ body: { maxHeight: 'calc(100vh - 220px)', minHeight: 200, overflow: 'auto' } }}>
+        <Card size="small" title={t('regions.tree')} className="lh-region-tree">
           <Input.Search
             allowClear
             placeholder={t('regions.searchPlaceholder')}

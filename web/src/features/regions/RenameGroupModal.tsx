@@ -5,7 +5,19 @@ import type { Region } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 
 /** 重命名 a group; sends the version read, so a concurrent change is reported, not overwritten. */
-export function RenameGroupModal({ group, open, onClose, onStale, onDone }: { group: Region; open: boolean; onClose: () => void; onStale: () => void; onDone: () => void }) {
+export function RenameGroupModal({
+  group,
+  open,
+  onClose,
+  onStale,
+  onDone,
+}: {
+  group: Region;
+  open: boolean;
+  onClose: () => void;
+  onStale: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();

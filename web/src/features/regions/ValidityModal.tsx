@@ -13,7 +13,19 @@ interface Values {
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** 设置有效期: when a village is merged or dissolved, the day it stops existing. */
-export function ValidityModal({ region, open, onClose, onStale, onDone }: { region: Region; open: boolean; onClose: () => void; onStale: () => void; onDone: () => void }) {
+export function ValidityModal({
+  region,
+  open,
+  onClose,
+  onStale,
+  onDone,
+}: {
+  region: Region;
+  open: boolean;
+  onClose: () => void;
+  onStale: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -57,7 +69,10 @@ export function ValidityModal({ region, open, onClose, onStale, onDone }: { regi
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ validFrom: region.validFrom ? dayjs(region.validFrom) : null, validTo: region.validTo ? dayjs(region.validTo) : null }}
+        initialValues={{
+          validFrom: region.validFrom ? dayjs(region.validFrom) : null,
+          validTo: region.validTo ? dayjs(region.validTo) : null,
+        }}
       >
         <Form.Item name="validFrom" label={t('regions.validFrom')}>
           <DatePicker style={{ width: '100%' }} />
@@ -70,7 +85,9 @@ export function ValidityModal({ region, open, onClose, onStale, onDone }: { regi
             ({ getFieldValue }) => ({
               validator: (_r, value: Dayjs | null) => {
                 const from = getFieldValue('validFrom') as Dayjs | null;
-                return value && from && !value.isAfter(from, 'day') ? Promise.reject(new Error(t('regions.validToAfterFrom'))) : Promise.resolve();
+                return value && from && !value.isAfter(from, 'day')
+                  ? Promise.reject(new Error(t('regions.validToAfterFrom')))
+                  : Promise.resolve();
               },
             }),
           ]}

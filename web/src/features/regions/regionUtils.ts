@@ -16,7 +16,8 @@ const significant: Record<RegionLevel, number> = { province: 2, city: 4, county:
 export const prefixOf = (r: Pick<Region, 'code' | 'level'>): string => r.code.slice(0, significant[r.level]);
 
 /** Whether `code` is the region `root` or lies under it. */
-export const isWithin = (code: string, root: Pick<Region, 'code' | 'level'>): boolean => code === root.code || code.startsWith(prefixOf(root));
+export const isWithin = (code: string, root: Pick<Region, 'code' | 'level'>): boolean =>
+  code === root.code || code.startsWith(prefixOf(root));
 
 /** Expired: it has an end date on or before today (the end date is the first day it no longer exists). */
 export const isExpired = (r: Pick<Region, 'validTo'>, today = dayjs().format('YYYY-MM-DD')): boolean => !!r.validTo && r.validTo <= today;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { fetchRegionChildren, regionKeys, useRegionRoots } from '../../api/regions';
 import type { Region } from '../../api/types';
@@ -30,6 +30,13 @@ export function useRegionTree() {
     },
     [qc],
   );
+
+  // A single root (a township administrator's township) opens by itself.
+  const onlyRoot = roots.data?.length === 1 ? roots.data[0] : undefined;
+  useEffect(() => {
+    if (!onlyRoot || !canHaveChildren(onlyRoot)) return;
+    void load(onlyRoot.code).then(() => setExpandedKeys((prev) => (prev.includes(onlyRoot.code) ? prev : [...prev, onlyRoot.code])));
+  }, [onlyRoot, load]);
 
   const treeData = useMemo(() => {
     const build = (r: Region): RegionNode => {

@@ -6,7 +6,15 @@ import { RegionPicker } from '../regions/RegionPicker';
 import type { UserFilters } from './useUserFilters';
 
 /** Search box, role, status, region; a choice applies at once, the text on Enter. */
-export function UserFilterBar({ filters, onChange, onReset }: { filters: UserFilters; onChange: (f: Partial<UserFilters>) => void; onReset: () => void }) {
+export function UserFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: UserFilters;
+  onChange: (f: Partial<UserFilters>) => void;
+  onReset: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
@@ -51,7 +59,13 @@ export function UserFilterBar({ filters, onChange, onReset }: { filters: UserFil
         />
       </Col>
       <Col xs={18} sm={12} lg={6}>
-        <RegionPicker allowClear style={{ width: '100%' }} value={filters.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('users.region')} />
+        <RegionPicker
+          allowClear
+          style={{ width: '100%' }}
+          value={filters.regionCode}
+          onChange={(regionCode) => onChange({ regionCode })}
+          placeholder={t('users.region')}
+        />
       </Col>
       <Col xs={6} sm={12} lg={2}>
         <Button onClick={onReset}>{t('common.reset')}</Button>

@@ -102,10 +102,18 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
         >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.select', { field: t('users.role') }) }]}>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          rules={[{ required: true, message: t('common.select', { field: t('users.role') }) }]}
+        >
           <Select options={assignableRoles(me.role).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true, message: t('common.select', { field: t('users.region') }) }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('users.region')}
+          rules={[{ required: true, message: t('common.select', { field: t('users.region') }) }]}
+        >
           <RegionPicker />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: phonePattern, message: t('users.phoneRule') }]}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -19,12 +19,24 @@ interface Props {
 export function UserTable({ page, loading, onPage, onEdit, onResetPassword, onStale }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // On a phone the table shrinks to two columns: who (with role, region, status) and actions.
+  const phone = Grid.useBreakpoint().sm === false;
+
+  const status = (u: User) => (
+    <Space size={4} wrap>
+      <Badge
+        status={u.status === 'active' ? 'success' : 'default'}
+        text={u.status === 'active' ? t('users.active') : t('users.disabled')}
+      />
+      {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
+    </Space>
+  );
+  const region = (u: User) => u.regionName ?? u.regionCode;
 
   const columns: TableColumnsType<User> = [
     {
       title: t('users.displayName'),
       key: 'name',
-      fixed: 'left',
       render: (_v, u) => (
         <Space orientation="vertical" size={0}>
           <Space size={4}>
@@ -34,33 +46,38 @@ export function UserTable({ page, loading, onPage, onEdit, onResetPassword, onSt
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {u.username}
           </Typography.Text>
+          {phone && (
+            <>
+              <Typography.Text style={{ fontSize: 12 }}>
+                {t(`roles.${u.role}`)} · {region(u)}
+              </Typography.Text>
+              {status(u)}
+            </>
+          )}
         </Space>
       ),
     },
-    { title: t('users.role'), dataIndex: 'role', render: (r: User['role']) => t(`roles.${r}`) },
-    { title: t('users.region'), dataIndex: 'regionName', render: (name: string | null, u) => name ?? u.regionCode },
-    { title: t('users.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
-    {
-      title: t('users.status'),
-      dataIndex: 'status',
-      render: (s: User['status'], u) => (
-        <Space size={4} wrap>
-          <Badge status={s === 'active' ? 'success' : 'default'} text={s === 'active' ? t('users.active') : t('users.disabled')} />
-          {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
-        </Space>
-      ),
-    },
+    ...((phone
+      ? []
+      : [
+          { title: t('users.role'), dataIndex: 'role', render: (r: User['role']) => t(`roles.${r}`) },
+          { title: t('users.region'), key: 'region', render: (_v: unknown, u: User) => region(u) },
+          { title: t('users.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+          { title: t('users.status'), key: 'status', render: (_v: unknown, u: User) => status(u) },
+        ]) as TableColumnsType<User>),
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>),
+      responsive: ['md'],
+      render: (at: string | null) =>
+        at ? dayjs(at).format('YYYY-MM-DD HH:mm') : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
     },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_v, u) =>
         u.id !== me.id && canManageAccount(me.role, u.role) ? (
-          <Space size={0} wrap>
+          <Space size={0} wrap orientation={phone ? 'vertical' : 'horizontal'} align={phone ? 'start' : undefined}>
             <Button type="link" size="small" onClick={() => onEdit(u)}>
               {t('common.edit')}
             </Button>
@@ -82,12 +99,13 @@ export function UserTable({ page, loading, onPage, onEdit, onResetPassword, onSt
       columns={columns}
       dataSource={page?.items ?? []}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      scroll={phone ? undefined : { x: 'max-content' }}
       pagination={{
         current: page?.page ?? 1,
         pageSize: page?.pageSize ?? 20,
         total: page?.total ?? 0,
-        showSizeChanger: true,
+        showSizeChanger: !phone,
+        simple: phone,
         pageSizeOptions: [10, 20, 50, 100],
         showTotal: (total) => t('common.total', { count: total }),
         onChange: onPage,

@@ -5,3 +5,6 @@ export * from '../features/cadres/tables.js';
 export * from '../features/users/tables.js';
 export * from '../features/auth/tables.js';
 export * from '../features/audit/tables.js';
+export * from '../features/households/tables.js';
+export * from '../features/surveys/tables.js';
+export * from '../features/imports/tables.js';

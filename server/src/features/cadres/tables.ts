@@ -40,6 +40,8 @@ export const cadres = pgTable(
     sex: text('sex', { enum: ['male', 'female'] }),
     rank: text('rank', { enum: cadreRanks }).notNull(),
     title: text('title'),
+    /** GB 11643 resident ID number: the key that makes a re-import update rather than duplicate. */
+    idNumber: text('id_number'),
     phone: text('phone'),
     unitId: uuid('unit_id').references(() => units.id),
     branchId: uuid('branch_id').references(() => branches.id),
@@ -52,5 +54,6 @@ export const cadres = pgTable(
     index('cadres_unit_idx').on(t.unitId),
     index('cadres_branch_idx').on(t.branchId),
     uniqueIndex('cadres_user_uq').on(t.userId),
+    uniqueIndex('cadres_id_number_uq').on(t.idNumber),
   ],
 );

@@ -1,0 +1,33 @@
+import { integer, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { entityColumns, regionOwnedColumns } from '../../platform/columns.js';
+import { users } from '../users/tables.js';
+
+export const importKinds = ['households', 'cadres'] as const;
+export const importStatuses = ['validating', 'validated', 'importing', 'done', 'failed', 'cancelled'] as const;
+
+/**
+ * An Excel import: validated first (a dry run writes nothing), then applied all-or-nothing or
+ * valid rows only, inside one transaction, so a killed import leaves nothing half-written.
+ * region_code is the scope the import was run in.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    ...entityColumns,
+    ...regionOwnedColumns,
+    kind: text('kind', { enum: importKinds }).notNull(),
+    status: text('status', { enum: importStatuses }).notNull().default('validating'),
+    mode: text('mode', { enum: ['all_or_nothing', 'valid_rows'] }),
+    fileName: text('file_name').notNull(),
+    /** Where the uploaded file and the error report live in file storage. */
+    fileKey: text('file_key').notNull(),
+    reportKey: text('report_key'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    errorRows: integer('error_rows').notNull().default(0),
+    summary: jsonb('summary').$type<Record<string, number>>(),
+    createdBy: uuid('created_by').references(() => users.id),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_region_idx').on(t.regionCode.op('text_pattern_ops'))],
+);

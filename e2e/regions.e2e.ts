@@ -29,7 +29,7 @@ describe('(b) the region tree of 补抽乡', () => {
       await tree.getByText('吉久村', { exact: true }).click();
       await page.waitForURL('**/regions/433124213209');
       const detail = page.getByTestId('region-detail');
-      await detail.getByText('433124213209').waitFor();
+      await detail.getByText('433124213209', { exact: true }).waitFor();
       expect(await detail.textContent()).toContain('村（社区）');
       await screenshot(page, 'b-tree');
 

@@ -75,5 +75,27 @@ describe('(c) a township administrator opens an account for a cadre', () => {
       await screenshot(page, 'c-audit');
     });
     expectNoProblems(tab);
+
+    // The new cadre logs in and must first choose their own password.
+    const cadre = await openTab(browser);
+    await journey(cadre, 'c-first-login', async (page) => {
+      await login(page, 'e2e.cadre', 'Cadre2026x');
+      await page.waitForURL('**/first-password');
+      await page.getByLabel('当前密码').fill('Cadre2026x');
+      await page.getByLabel('新密码', { exact: true }).fill('Cadre2026x');
+      await page.getByText('新密码不能与当前密码相同').waitFor();
+      await page.getByLabel('新密码', { exact: true }).fill('Shilanfang9');
+      await page.getByLabel('确认新密码').fill('Shilanfang9');
+      await screenshot(page, 'c-first-password');
+      await page.getByRole('button', { name: '确认修改' }).click();
+      await page.getByTestId('welcome').waitFor();
+      expect(await page.getByTestId('welcome').textContent()).toContain('石兰芳');
+      // A cadre has no account or audit pages.
+      const menu = await page.getByRole('menu').textContent();
+      expect(menu).not.toContain('用户与权限');
+      expect(menu).not.toContain('审计日志');
+      await screenshot(page, 'c-cadre-home');
+    });
+    expectNoProblems(cadre);
   });
 });

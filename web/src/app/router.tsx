@@ -1,11 +1,7 @@
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { FirstPasswordPage } from '../features/auth/FirstPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/home/HomePage';
-import { RegionsPage } from '../features/regions/RegionsPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { RequireAuth } from './auth/RequireAuth';
 import type { CrumbHandle } from './layout/Breadcrumbs';
@@ -13,6 +9,12 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 const crumb = (c: CrumbHandle['crumb']): CrumbHandle => ({ crumb: c });
+
+// Pages beyond login and home load when first opened: a smaller first download on a weak signal.
+const regions = () => import('../features/regions/RegionsPage').then((m) => ({ Component: m.RegionsPage }));
+const users = () => import('../features/users/UsersPage').then((m) => ({ Component: m.UsersPage }));
+const audit = () => import('../features/audit/AuditPage').then((m) => ({ Component: m.AuditPage }));
+const password = () => import('../features/auth/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage }));
 
 export const routes = [
   { path: '/login', element: <LoginPage /> },
@@ -24,15 +26,15 @@ export const routes = [
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage />, handle: crumb('home') },
-          { path: 'regions/:code?', element: <RegionsPage />, handle: crumb('regions') },
+          { path: 'regions/:code?', lazy: regions, handle: crumb('regions') },
           {
             element: <RequireAdmin />,
             children: [
-              { path: 'users', element: <UsersPage />, handle: crumb('users') },
-              { path: 'audit', element: <AuditPage />, handle: crumb('audit') },
+              { path: 'users', lazy: users, handle: crumb('users') },
+              { path: 'audit', lazy: audit, handle: crumb('audit') },
             ],
           },
-          { path: 'password', element: <ChangePasswordPage />, handle: crumb('password') },
+          { path: 'password', lazy: password, handle: crumb('password') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

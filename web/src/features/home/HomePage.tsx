@@ -58,8 +58,8 @@ export function HomePage() {
       </Col>
       {shortcuts.map((s) => (
         <Col key={s.to} xs={24} sm={12} xl={6}>
-          <Link to={s.to} style={{ display: 'block', height: '100%' }}>
-            <Card hoverable size="small" style={{ height: '100%' }}>
+          <Link to={s.to} style={{ display: 'flex', height: '100%' }}>
+            <Card hoverable size="small" style={{ flex: 1 }}>
               <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{s.icon}</span>} title={s.title} description={s.desc} />
             </Card>
           </Link>

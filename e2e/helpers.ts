@@ -37,7 +37,7 @@ export async function openTab(browser: Browser, viewport = { width: 1366, height
   page.on('console', (m) => {
     // The browser itself logs every non-2xx fetch; a 401 from /api/auth/me is how a signed-out page learns it is signed out.
     if (/Failed to load resource: .*status of 401/.test(m.text())) return;
-    if (m.type() === 'error' || (m.type() === 'warning' && /antd|React|Warning/i.test(m.text()))) problems.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return { page, problems };

@@ -67,6 +67,24 @@ describe('(b) the region tree of 补抽乡', () => {
       await dialog.getByRole('button', { name: /取\s*消/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await screenshot(page, 'b-group-added');
+
+      // Rename the new group, then give it an end date (as when groups are merged).
+      await detail.locator('tr', { hasText: name }).getByText(name, { exact: true }).click();
+      await detail.getByRole('button', { name: '重命名' }).waitFor();
+      await detail.getByRole('button', { name: '重命名' }).click();
+      await dialog.getByLabel('组名称').fill(`${name}（新）`);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已重命名').waitFor();
+      await detail.getByText(`${name}（新）`).first().waitFor();
+      await detail.getByRole('button', { name: '设置有效期' }).click();
+      await dialog.getByLabel('失效日期').fill('2030-01-01');
+      await dialog.getByLabel('失效日期').press('Enter');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('有效期已保存').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await detail.getByText('2030-01-01 起失效').first().waitFor();
+      await tree.getByText(`${name}（新）`, { exact: true }).waitFor();
+      await screenshot(page, 'b-group-validity');
     });
     tab.problems = tab.problems.filter((p) => !/status of 409/.test(p));
     expectNoProblems(tab);

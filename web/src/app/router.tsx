@@ -7,6 +7,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import type { CrumbHandle } from './layout/Breadcrumbs';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { PageLoading } from './PageLoading';
 
 const crumb = (c: CrumbHandle['crumb']): CrumbHandle => ({ crumb: c });
 
@@ -20,6 +21,7 @@ export const routes = [
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireAuth />,
+    HydrateFallback: PageLoading,
     children: [
       { path: '/first-password', element: <FirstPasswordPage /> },
       {

@@ -13,7 +13,7 @@ export interface ErrorOptions {
 
 /** One way to show any failed request: the server's own (localised) words, fields on the form. */
 export function useApiError() {
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
     (err: unknown, opts: ErrorOptions = {}) => {
@@ -27,7 +27,7 @@ export function useApiError() {
       }
       if (err.isUnauthenticated) return; // the app signs out and shows the login page
       if (err.isStale) {
-        void message.warning(`${err.message} ${t('app.staleReloaded')}`, 6);
+        notification.warning({ title: err.message, description: t('app.staleReloaded'), duration: 8 });
         opts.onStale?.();
         return;
       }
@@ -42,6 +42,6 @@ export function useApiError() {
       }
       void message.error([err.message, ...extra].join(' · '));
     },
-    [message, t],
+    [message, notification, t],
   );
 }

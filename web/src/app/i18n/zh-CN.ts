@@ -134,6 +134,8 @@ const zhCN = {
     alwaysValid: '长期有效',
     expired: '已失效',
     expiresOn: '{{date}} 起失效',
+    validSince: '{{date}} 起生效',
+    validBetween: '{{from}} 起生效，{{to}} 起失效',
     path: '区划路径',
     children: '下级区划',
     childrenCount: '{{count}} 个下级',

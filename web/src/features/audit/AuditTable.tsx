@@ -74,7 +74,7 @@ export function AuditTable({ page, loading, onPage, onEntity }: Props) {
       dataSource={page?.items ?? []}
       loading={loading}
       scroll={phone ? undefined : { x: 'max-content' }}
-      expandable={{ expandedRowRender: (e) => <AuditChanges entry={e} /> }}
+      expandable={{ expandedRowRender: (e) => <AuditChanges entry={e} />, rowExpandable: (e) => e.before != null || e.after != null }}
       pagination={{
         current: page?.page ?? 1,
         pageSize: page?.pageSize ?? 20,

@@ -55,25 +55,35 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
   const admin = isAdmin(user.role);
   const reload = () => void qc.invalidateQueries({ queryKey: regionKeys.detail(r.code) });
   const inScope = (c: string) => roots.some((root) => isWithin(c, root));
-  const validity = r.validFrom || r.validTo ? `${r.validFrom ?? '…'} ~ ${r.validTo ?? '…'}` : t('regions.alwaysValid');
+  const validity =
+    r.validFrom && r.validTo
+      ? t('regions.validBetween', { from: r.validFrom, to: r.validTo })
+      : r.validTo
+        ? t('regions.expiresOn', { date: r.validTo })
+        : r.validFrom
+          ? t('regions.validSince', { date: r.validFrom })
+          : t('regions.alwaysValid');
 
-  const actions = admin && (
+  const buttons = [
+    r.level === 'village' && !isExpired(r) && (
+      <Button key="add" type="primary" icon={<PlusOutlined />} onClick={() => setDialog('addGroup')}>
+        {t('regions.addGroup')}
+      </Button>
+    ),
+    r.level === 'group' && (
+      <Button key="rename" icon={<EditOutlined />} onClick={() => setDialog('rename')}>
+        {t('regions.rename')}
+      </Button>
+    ),
+    (r.level === 'village' || r.level === 'group' || r.level === 'township') && (
+      <Button key="validity" icon={<CalendarOutlined />} onClick={() => setDialog('validity')}>
+        {t('regions.setValidity')}
+      </Button>
+    ),
+  ].filter(Boolean);
+  const actions = admin && buttons.length > 0 && (
     <Space wrap size={8}>
-      {r.level === 'village' && !isExpired(r) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('addGroup')}>
-          {t('regions.addGroup')}
-        </Button>
-      )}
-      {r.level === 'group' && (
-        <Button icon={<EditOutlined />} onClick={() => setDialog('rename')}>
-          {t('regions.rename')}
-        </Button>
-      )}
-      {(r.level === 'village' || r.level === 'group' || r.level === 'township') && (
-        <Button icon={<CalendarOutlined />} onClick={() => setDialog('validity')}>
-          {t('regions.setValidity')}
-        </Button>
-      )}
+      {buttons}
     </Space>
   );
 
@@ -91,7 +101,7 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
       }
     >
       {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
-      {admin && r.level !== 'group' && (
+      {admin && (r.level === 'village' || r.level === 'township') && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
           {t('regions.nationalNameHint')}
         </Typography.Paragraph>

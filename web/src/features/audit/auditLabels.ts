@@ -1,20 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { Messages } from '../../app/i18n/zh-CN';
+import zhCN, { type Messages } from '../../app/i18n/zh-CN';
 
 export type AuditAction = keyof Messages['audit']['actions'];
 export type AuditEntity = keyof Messages['audit']['entities'];
 
-export const auditActions: AuditAction[] = [
-  'create',
-  'update',
-  'disable',
-  'enable',
-  'reset_password',
-  'change_password',
-  'login',
-  'logout',
-];
-export const auditEntities: AuditEntity[] = ['user', 'region'];
+/** Every action and record type the server writes today, in the order the filters offer them. */
+export const auditActions = Object.keys(zhCN.audit.actions) as AuditAction[];
+export const auditEntities = Object.keys(zhCN.audit.entities) as AuditEntity[];
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);
 const isEntity = (e: string): e is AuditEntity => (auditEntities as string[]).includes(e);
@@ -24,7 +16,17 @@ export const actionLabel = (t: TFunction, a: string) => (isAction(a) ? t(`audit.
 export const entityLabel = (t: TFunction, e: string) => (isEntity(e) ? t(`audit.entities.${e}`) : e);
 
 export const actionColor = (a: string): string =>
-  ({ create: 'green', update: 'blue', disable: 'red', enable: 'cyan', reset_password: 'orange', change_password: 'gold' })[a] ?? 'default';
+  ({
+    create: 'green',
+    update: 'blue',
+    status: 'purple',
+    disable: 'red',
+    enable: 'cyan',
+    merge_in: 'geekblue',
+    reset_password: 'orange',
+    change_password: 'gold',
+    view_personal: 'magenta',
+  })[a] ?? 'default';
 
 /** A readable name for the record, from what the entry itself carries. */
 export function recordName(before: unknown, after: unknown): string | null {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../test/app.js';
 
@@ -44,5 +47,33 @@ describe('the system', () => {
     const res = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
+  });
+});
+
+describe('the web client', () => {
+  let web: TestContext;
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'lianhu-dist-'));
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>联户</title>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    web = await createTestApp({ webDist: dist });
+  });
+  afterAll(() => web.close());
+
+  it('serves index.html for client-side routes', async () => {
+    const res = await web.anonymous.get('/regions/433124213000');
+    expect(res.status).toBe(200);
+    expect(String(res.body)).toContain('<title>联户</title>');
+  });
+
+  it('serves an asset added after start-up (a rebuild needs no restart)', async () => {
+    fs.writeFileSync(path.join(dist, 'assets', 'later.js'), 'console.log(1)');
+    const res = await web.anonymous.get('/assets/later.js');
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('javascript');
+  });
+
+  it('answers a missing asset with 404, not the page', async () => {
+    expect((await web.anonymous.get('/assets/missing-abc.js')).status).toBe(404);
   });
 });

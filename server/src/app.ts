@@ -16,7 +16,9 @@ import { auditRoutes } from './features/audit/routes.js';
 import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
+import { householdRoutes } from './features/households/routes.js';
 import { regionRoutes } from './features/regions/routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { unitRoutes } from './features/units/routes.js';
 import { userRoutes } from './features/users/routes.js';
 
@@ -73,13 +75,18 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(cadreRoutes);
+  await app.register(householdRoutes);
+  await app.register(surveyRoutes);
   await app.register(auditRoutes);
 
   // The built web client, with client-side routes falling back to index.html.
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  // wildcard: files added by a rebuild are served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') throw new AppError('not_found');
+    // A missing asset must 404, not get index.html (a stale page would then load HTML as script).
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!);
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET' || isFile) throw new AppError('not_found');
     return reply.sendFile('index.html');
   });
   return app;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { loadDivisions } from '../src/features/regions/service.js';
 import { users } from '../src/features/users/tables.js';
@@ -56,10 +56,10 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: async () => undefined };
 }
 
-export async function createTestApp(): Promise<TestContext> {
+export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   await loadDivisions(database.db, '433124');
-  const config = { ...loadConfig({}), webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), webDist: '/nonexistent', ...configOverrides };
   const app = await buildApp(database, config);
   const passwordHash = await hashPassword(PASSWORD);
 

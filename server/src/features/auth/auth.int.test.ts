@@ -81,6 +81,26 @@ describe('a signed-in session', () => {
     await expect(t.login('changer', 'new-pass-123')).resolves.toBeDefined();
   });
 
+  it('tells the web which roles I may give', async () => {
+    const c = await t.login('longwenbin');
+    const me = await c.get('/api/auth/me');
+    expect(me.body.user.permissions.assignableRoles).toContain('cadre');
+    expect(me.body.user.permissions.assignableRoles).not.toContain('county_admin');
+  });
+
+  it('saves my language, and errors then come in it', async () => {
+    const c = await t.login('longwenbin');
+    const res = await c.patch('/api/auth/me', { locale: 'en' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.locale).toBe('en');
+    const again = await t.login('longwenbin');
+    expect((await again.get('/api/users/not-a-uuid')).status).toBe(400);
+    expect((await again.get('/api/audit')).body.error).toBeUndefined();
+    expect((await again.post('/api/regions', { parentCode: '433124213000', name: 'x' })).body.error.message).toBe('Groups belong under villages');
+    expect((await c.patch('/api/auth/me', { locale: 'fr' })).status).toBe(400);
+    await c.patch('/api/auth/me', { locale: 'zh-CN' });
+  });
+
   it('ends at logout: the cookie no longer works', async () => {
     const c = await t.login('longwenbin');
     expect((await c.post('/api/auth/logout')).status).toBe(204);

@@ -5,7 +5,8 @@ import { getRegion } from '../regions/repository.js';
 import { getUser, setLastLogin, type UserRow } from '../users/repository.js';
 import type { Db } from '../../db/client.js';
 import { SESSION_COOKIE } from './plugin.js';
-import { changePasswordBody, loginBody, sessionOut } from './schemas.js';
+import { changePasswordBody, loginBody, sessionOut, updateMeBody } from './schemas.js';
+import { assignableRoles } from '../users/rules.js';
 import * as service from './service.js';
 
 const tags = ['auth'];
@@ -22,6 +23,7 @@ async function meOf(db: Db, u: Pick<UserRow, 'id' | 'username' | 'displayName' |
     unitId: u.unitId,
     locale: u.locale,
     mustChangePassword: u.mustChangePassword,
+    permissions: { assignableRoles: assignableRoles(u.role) },
   };
 }
 
@@ -57,6 +59,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/auth/me', { schema: { tags, summary: 'Who I am, and the CSRF token for writes', response: { 200: sessionOut } } }, async (req) => {
     const actor = actorOf(req);
+    const user = await getUser(app.db, { prefix: '', unitId: null }, actor.id);
+    if (!user || !req.csrfToken) throw new AppError('unauthenticated');
+    return { user: await meOf(app.db, user), csrfToken: req.csrfToken };
+  });
+
+  app.patch('/api/auth/me', { schema: { tags, summary: 'Save my preferences (language)', body: updateMeBody, response: { 200: sessionOut } } }, async (req) => {
+    const actor = actorOf(req);
+    await service.setOwnLocale(app.db, actor, req.body.locale);
     const user = await getUser(app.db, { prefix: '', unitId: null }, actor.id);
     if (!user || !req.csrfToken) throw new AppError('unauthenticated');
     return { user: await meOf(app.db, user), csrfToken: req.csrfToken };

@@ -16,6 +16,9 @@ export const me = z.object({
   unitId: z.uuid().nullable(),
   locale: z.enum(['zh-CN', 'en']),
   mustChangePassword: z.boolean(),
+  permissions: z.object({
+    assignableRoles: z.array(z.enum(roles)).describe('Roles this user may give when creating or editing accounts'),
+  }),
 });
 
 export const sessionOut = z.object({
@@ -27,3 +30,5 @@ export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(128),
   newPassword: z.string().min(1).max(128),
 });
+
+export const updateMeBody = z.object({ locale: z.enum(['zh-CN', 'en']) });

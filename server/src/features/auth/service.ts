@@ -6,7 +6,7 @@ import type { Lang } from '../../platform/messages.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/password.js';
 import { scopeFor } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
-import { updateUserPassword, type UserRow } from '../users/repository.js';
+import { setUserLocale, updateUserPassword, type UserRow } from '../users/repository.js';
 import * as repo from './repository.js';
 import { isSessionLive, needsTouch, passwordProblem } from './rules.js';
 
@@ -91,5 +91,12 @@ export async function changeOwnPassword(db: Db, actor: Actor, current: string, n
   await db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash, false);
     await recordAudit(tx, actor, { action: 'change_password', entityType: 'user', entityId: user.id, regionCode: user.regionCode });
+  });
+}
+
+export async function setOwnLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en') {
+  await db.transaction(async (tx) => {
+    await setUserLocale(tx, actor.id, locale);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: actor.id, regionCode: actor.regionCode, after: { locale } });
   });
 }

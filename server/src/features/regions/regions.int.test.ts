@@ -23,6 +23,7 @@ describe('browsing the region tree', () => {
     const res = await township.get('/api/regions/roots');
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { name: string }) => r.name)).toEqual(['补抽乡']);
+    expect(res.body.items[0].childCount).toBe(12);
   });
 
   it('lists the 12 villages of 补抽乡 with national codes, 吉久村 among them', async () => {
@@ -77,6 +78,7 @@ describe('groups under villages', () => {
     expect(a.status).toBe(201);
     expect(a.body.code).toBe(`${JIJIU}001`);
     expect(b.body.code).toBe(`${JIJIU}002`);
+    expect((await township.get(`/api/regions/${JIJIU}`)).body.childCount).toBe(2);
     const audit = await township.get(`/api/audit?entityType=region&entityId=${JIJIU}001`);
     expect(audit.body.items[0].action).toBe('create');
   });

@@ -5,7 +5,9 @@ import { regions } from './tables.js';
 
 export type RegionRow = typeof regions.$inferSelect;
 
-const childCount = sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})`.as('child_count');
+// Written out by hand: drizzle renders ${regions.code} unqualified, which inside the subquery
+// would mean the child's own code.
+const childCount = sql<number>`(select count(*)::int from regions c where c.parent_code = regions.code)`.as('child_count');
 
 const columns = {
   id: regions.id,

@@ -104,3 +104,8 @@ export async function updateUserPassword(db: Executor, id: string, passwordHash:
 export async function setLastLogin(db: Executor, id: string, at: Date) {
   await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
 }
+
+/** A preference, not a record others edit: no version check. */
+export async function setUserLocale(db: Executor, id: string, locale: 'zh-CN' | 'en') {
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, id));
+}

@@ -29,8 +29,8 @@ declare module 'fastify' {
 
 const healthOut = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
 
-export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(database: Database, config: Config, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logLevel ? { level: opts.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);

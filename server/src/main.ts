@@ -25,7 +25,7 @@ async function main() {
     }
     case 'serve': {
       const loaded = await ensureDemo(database.db, {});
-      const app = await buildApp(database, config, { logger: true });
+      const app = await buildApp(database, config, { logLevel: process.env.LIANHU_LOG_LEVEL ?? 'warn' });
       await app.listen({ port: config.port, host: config.host });
       const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`\nLianhu 联户 is running at http://localhost:${config.port}  (database: ${where})`);

@@ -2,7 +2,7 @@
  * Chinese (and English) names of the household registry's coded values: shown in the UI, written
  * in Excel templates and exports, and read back from Excel (where clerks type the Chinese).
  */
-import type { educationLevels, healthStates, householdStatuses, housingConditions, labourAbilities, memberStatuses, relations, schoolingStates } from './tables.js';
+import type { costCategories, educationLevels, incomeCategories, healthStates, householdStatuses, housingConditions, labourAbilities, memberStatuses, relations, schoolingStates } from './tables.js';
 
 type Labels<T extends readonly string[]> = Record<T[number], { zh: string; en: string }>;
 
@@ -70,6 +70,16 @@ export const housingLabels: Labels<typeof housingConditions> = {
   dilapidated_d: { zh: 'D级危房', en: 'Dilapidated (D)' },
   none: { zh: '无房', en: 'No housing' },
   unknown: { zh: '未填写', en: 'Not recorded' },
+};
+
+export const incomeCategoryLabels: Labels<typeof incomeCategories> & Labels<typeof costCategories> = {
+  wages: { zh: '工资性收入', en: 'Wages' },
+  production: { zh: '生产经营性收入', en: 'Production' },
+  transfer: { zh: '转移性收入', en: 'Transfers' },
+  property: { zh: '财产性收入', en: 'Property' },
+  other: { zh: '其他收入', en: 'Other income' },
+  production_cost: { zh: '生产经营费用', en: 'Production costs' },
+  other_cost: { zh: '其他支出', en: 'Other costs' },
 };
 
 export const sexLabels = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } } as const;

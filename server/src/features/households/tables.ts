@@ -59,7 +59,7 @@ export const members = pgTable(
     name: text('name').notNull(),
     initials: text('initials').notNull().default(''),
     sex: text('sex', { enum: ['male', 'female'] }),
-    /** GB 11643 resident ID number; a person is registered once, whichever household. */
+    /** GB 11643 resident ID number; a person is an active member of one household at a time. */
     idNumber: text('id_number'),
     relation: text('relation', { enum: relations }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }),
@@ -71,22 +71,29 @@ export const members = pgTable(
     isPartyMember: boolean('is_party_member').notNull().default(false),
     phone: text('phone'),
     status: text('status', { enum: memberStatuses }).notNull().default('active'),
+    /** The day the member left or died (or came back). */
+    statusChangedOn: date('status_changed_on', { mode: 'string' }),
   },
   (t) => [
     index('members_household_idx').on(t.householdId),
     index('members_region_idx').on(t.regionCode.op('text_pattern_ops')),
-    uniqueIndex('members_id_number_uq').on(t.idNumber),
+    /**
+     * A person is an active member of one household at a time. A daughter who marries out stays in
+     * her parents' household as "left" and is added, with the same ID number, to her new one.
+     */
+    uniqueIndex('members_id_number_active_uq').on(t.idNumber).where(sql`status = 'active'`),
     uniqueIndex('members_one_head_uq').on(t.householdId).where(sql`relation = 'head' and status = 'active'`),
   ],
 );
 
-export interface IncomeItem {
-  kind: 'income' | 'cost';
-  /** wages 工资性, production 生产经营性, transfer 转移性, property 财产性; costs: production_cost … */
-  category: string;
-  label?: string;
-  amountFen: number;
-}
+/** 工资性, 生产经营性, 转移性, 财产性 and other income; production and other costs. */
+export const incomeCategories = ['wages', 'production', 'transfer', 'property', 'other'] as const;
+export const costCategories = ['production_cost', 'other_cost'] as const;
+
+/** One line of a year's income: an income of one of incomeCategories, or a cost of one of costCategories. */
+export type IncomeItem =
+  | { kind: 'income'; category: (typeof incomeCategories)[number]; label?: string; amountFen: number }
+  | { kind: 'cost'; category: (typeof costCategories)[number]; label?: string; amountFen: number };
 
 /**
  * A household's income for one year (seed 001: 人均纯收入 2500 → 3500 元). The totals and the

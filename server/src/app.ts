@@ -16,7 +16,9 @@ import { auditRoutes } from './features/audit/routes.js';
 import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
+import { householdRoutes } from './features/households/routes.js';
 import { regionRoutes } from './features/regions/routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { unitRoutes } from './features/units/routes.js';
 import { userRoutes } from './features/users/routes.js';
 
@@ -73,6 +75,8 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(cadreRoutes);
+  await app.register(householdRoutes);
+  await app.register(surveyRoutes);
   await app.register(auditRoutes);
 
   // The built web client, with client-side routes falling back to index.html.

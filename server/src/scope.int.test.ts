@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, MAOER, createTestApp, type Client, type TestContext } from '../test/app.js';
 import { insertCadres } from './features/cadres/repository.js';
+import { householdBody } from './features/households/fixtures.js';
 import { newId } from './platform/ids.js';
 
 /**
@@ -27,10 +28,15 @@ beforeAll(async () => {
   await insertCadres(t.database.db, [
     { id: other.cadreId, name: '田猫儿', rank: 'village', regionCode: '433124206201', countyCode: '433124', branchId: other.branchId },
   ]);
+  const household = (await maoer.post('/api/households', householdBody('433124206201', '田猫儿'))).body;
+  other.householdId = household.id;
+  other.memberId = household.members[1].id;
+  other.catalogId = (await maoer.post('/api/households/catalog', { kind: 'category', nameZh: '茶叶种植户' })).body.id;
+  other.formId = (await maoer.post('/api/surveys/forms', { fromTemplate: 'poor_household_2013' })).body.id;
 });
 afterAll(() => t.close());
 
-type Case = { method: 'GET' | 'POST' | 'PATCH'; route: string; url: () => string; body?: () => unknown; expect: number | 'empty' | 'self' };
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; route: string; url: () => string; body?: () => unknown; expect: number | 'empty' | 'self' };
 
 const cases: Case[] = [
   { method: 'GET', route: '/api/regions/{code}', url: () => `/api/regions/${MAOER}`, expect: 404 },
@@ -56,6 +62,28 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, expect: 404 },
   { method: 'PATCH', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, body: () => ({ version: 1, title: '村主任' }), expect: 403 },
   { method: 'GET', route: '/api/audit', url: () => `/api/audit?entityId=${other.groupCode}`, expect: 'empty' },
+  { method: 'GET', route: '/api/households/catalog', url: () => `/api/households/catalog?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'POST', route: '/api/households/catalog', url: () => '/api/households/catalog', body: () => ({ kind: 'category', nameZh: '茶农', regionCode: MAOER }), expect: 403 },
+  { method: 'GET', route: '/api/households', url: () => `/api/households?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'POST', route: '/api/households', url: () => '/api/households', body: () => householdBody('433124206201', '田猫二'), expect: 403 },
+  { method: 'GET', route: '/api/households/{id}', url: () => `/api/households/${other.householdId}`, expect: 404 },
+  { method: 'PATCH', route: '/api/households/{id}', url: () => `/api/households/${other.householdId}`, body: () => ({ version: 1, address: '改地址' }), expect: 403 },
+  { method: 'GET', route: '/api/households/{id}/personal', url: () => `/api/households/${other.householdId}/personal`, expect: 404 },
+  { method: 'POST', route: '/api/households/{id}/status', url: () => `/api/households/${other.householdId}/status`, body: () => ({ version: 1, status: 'dissolved', on: '2025-01-01' }), expect: 403 },
+  { method: 'POST', route: '/api/households/{id}/members', url: () => `/api/households/${other.householdId}/members`, body: () => ({ name: '田小猫', relation: 'son' }), expect: 403 },
+  { method: 'PATCH', route: '/api/members/{id}', url: () => `/api/members/${other.memberId}`, body: () => ({ version: 1, name: '改名字' }), expect: 403 },
+  { method: 'POST', route: '/api/members/{id}/status', url: () => `/api/members/${other.memberId}/status`, body: () => ({ version: 1, status: 'left', on: '2025-01-01' }), expect: 403 },
+  { method: 'GET', route: '/api/households/{id}/incomes', url: () => `/api/households/${other.householdId}/incomes`, expect: 404 },
+  { method: 'PUT', route: '/api/households/{id}/incomes/{year}', url: () => `/api/households/${other.householdId}/incomes/2025`, body: () => ({ items: [{ kind: 'income', category: 'wages', amountFen: 100 }] }), expect: 403 },
+  { method: 'GET', route: '/api/households/{id}/timeline', url: () => `/api/households/${other.householdId}/timeline`, expect: 404 },
+  // Built-in templates belong to no region: everyone signed in reads them.
+  { method: 'GET', route: '/api/surveys/templates', url: () => '/api/surveys/templates', expect: 200 },
+  { method: 'GET', route: '/api/surveys/forms', url: () => `/api/surveys/forms?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'POST', route: '/api/surveys/forms', url: () => '/api/surveys/forms', body: () => ({ fromTemplate: 'poor_household_2013', regionCode: MAOER }), expect: 403 },
+  { method: 'GET', route: '/api/surveys/forms/{id}', url: () => `/api/surveys/forms/${other.formId}`, expect: 404 },
+  { method: 'PUT', route: '/api/surveys/forms/{id}', url: () => `/api/surveys/forms/${other.formId}`, body: () => ({ version: 1, name: '改名' }), expect: 403 },
+  { method: 'GET', route: '/api/households/{id}/surveys', url: () => `/api/households/${other.householdId}/surveys`, expect: 404 },
+  { method: 'PUT', route: '/api/households/{id}/surveys/{formId}/{year}', url: () => `/api/households/${other.householdId}/surveys/${other.formId}/2025`, body: () => ({ answers: {} }), expect: 403 },
 ];
 
 // Routes with no region-owned target: the session itself, and public system routes.

@@ -1,0 +1,30 @@
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import { incomesOf } from './incomes-repository.js';
+import { membersOf, type MemberRow } from './members-repository.js';
+import type { HouseholdRow } from './repository.js';
+import { maskPerson, maySeePersonalData } from './rules.js';
+
+/** A member as the API shows it to this actor: ID number and phone masked unless they may see them. */
+export function presentMember(row: MemberRow, actor: Actor) {
+  const { regionCode: _r, countyCode: _c, initials: _i, ...rest } = row;
+  return maskPerson(rest, maySeePersonalData(actor.role));
+}
+
+type HouseholdWithNames = HouseholdRow & { townshipName: string | null; villageName: string | null; groupName: string | null };
+
+/** The household page: header, members (masked the same way) and the latest income. */
+export async function presentHousehold(db: Executor, actor: Actor, h: HouseholdWithNames) {
+  const full = maySeePersonalData(actor.role);
+  const members = await membersOf(db, h.id);
+  const incomes = await incomesOf(db, h.id);
+  const latest = incomes[incomes.length - 1];
+  return {
+    ...h,
+    phone: maskPerson({ idNumber: null, phone: h.phone }, full).phone,
+    landMu: h.landMu === null ? null : Number(h.landMu),
+    members: members.map((m) => presentMember(m, actor)),
+    income: latest ? { year: latest.year, perCapitaNetFen: latest.perCapitaNetFen } : null,
+    masked: !full,
+  };
+}

@@ -31,6 +31,16 @@ export interface DemoCadre {
   userId: string | null;
 }
 
+export interface DemoHousehold {
+  id: string;
+  /** The group (or village) the household lives in. */
+  regionCode: string;
+  villageCode: string;
+  /** Catalogue codes: pairings link star, conservative and poor households by rank (seed 001). */
+  categories: string[];
+  headName: string;
+}
+
 /** How big the demo is, all from the number of households it stands for. */
 export interface DemoSizes {
   households: number;
@@ -80,6 +90,7 @@ export interface DemoContext {
   cadres: DemoCadre[];
   /** Demo login accounts: username → user id. */
   accounts: Map<string, string>;
+  households: DemoHousehold[];
   rng(key: string): Rng;
   id(key: string): string;
 }
@@ -104,6 +115,7 @@ export function createDemoContext(init: {
     townshipOffice: null,
     cadres: [],
     accounts: new Map(),
+    households: [],
     rng: (key) => keyedRng(init.seed, key),
     id: (key) => demoId(init.seed, key),
   };

@@ -2,6 +2,9 @@ import { and, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../test/app.js';
 import { cadreRanks, cadres } from '../features/cadres/tables.js';
+import { incomeTotals } from '../features/households/rules.js';
+import { householdIncomes, households, members } from '../features/households/tables.js';
+import { checkIdNumber } from '../platform/personal-data.js';
 import { regions } from '../features/regions/tables.js';
 import { branches, units } from '../features/units/tables.js';
 import { users } from '../features/users/tables.js';
@@ -18,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.database.db;
-const countOf = async (table: typeof units | typeof branches | typeof cadres | typeof users) => (await db().select({ n: count() }).from(table))[0]!.n;
+const countOf = async (table: typeof units | typeof branches | typeof cadres | typeof users | typeof households | typeof members | typeof householdIncomes) => (await db().select({ n: count() }).from(table))[0]!.n;
 
 describe('the demo of 补抽乡', () => {
   it('puts 3–8 groups (一组 …) under each of the 12 villages', async () => {
@@ -94,12 +97,98 @@ describe('the demo of 补抽乡', () => {
     expect(villages.body.total).toBe(13);
   });
 
+  it('has 300 households across the villages and groups of 补抽乡, each with 2–6 members and one head', async () => {
+    const all = await db().select().from(households);
+    expect(all).toHaveLength(300);
+    expect(first.households).toBe(300);
+    const villages = new Set(all.map((h) => h.regionCode.slice(0, 12)));
+    expect(villages.size).toBe(12);
+    expect(all.every((h) => h.regionCode.startsWith('433124213') && h.regionCode.length === 15)).toBe(true);
+    const people = await db().select().from(members);
+    const byHousehold = new Map<string, typeof people>();
+    for (const m of people) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
+    for (const h of all) {
+      const ms = byHousehold.get(h.id) ?? [];
+      expect(ms.length).toBeGreaterThanOrEqual(2);
+      expect(ms.length).toBeLessThanOrEqual(6);
+      expect(ms.filter((m) => m.relation === 'head')).toHaveLength(1);
+      expect(ms.every((m) => m.regionCode === h.regionCode)).toBe(true);
+    }
+  });
+
+  it('gives every member a valid 433124 ID number agreeing with birth date and sex, and ages that make sense', async () => {
+    const people = await db().select().from(members);
+    expect(new Set(people.map((m) => m.idNumber)).size).toBe(people.length);
+    const year = (d: string | null) => Number(d!.slice(0, 4));
+    for (const m of people) {
+      const checked = checkIdNumber(m.idNumber!);
+      expect(checked.ok, m.idNumber!).toBe(true);
+      if (checked.ok) expect([checked.info.regionPrefix, checked.info.birthDate, checked.info.sex]).toEqual(['433124', m.birthDate, m.sex]);
+      expect(m.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
+    }
+    const heads = new Map(people.filter((m) => m.relation === 'head').map((m) => [m.householdId, m]));
+    for (const m of people) {
+      const head = heads.get(m.householdId)!;
+      if (m.relation === 'son' || m.relation === 'daughter') expect(year(m.birthDate) - year(head.birthDate)).toBeGreaterThanOrEqual(20);
+      if (m.relation === 'parent') expect(year(head.birthDate) - year(m.birthDate)).toBeGreaterThanOrEqual(20);
+      if (m.relation === 'spouse') expect(Math.abs(year(m.birthDate) - year(head.birthDate))).toBeLessThanOrEqual(7);
+      if (year(m.birthDate) >= 2011) expect(m.labourAbility).toBe('not_working_age');
+    }
+  });
+
+  it('has categories by the seeds’ proportions, poverty causes for the poor, and seed 000’s 48 sheep', async () => {
+    const all = await db().select().from(households);
+    const share = (c: string) => all.filter((h) => h.categories.includes(c)).length / all.length;
+    expect(share('poor')).toBeGreaterThan(0.12);
+    expect(share('poor')).toBeLessThan(0.35);
+    for (const c of ['prosperity_star', 'conservative', 'economically_behind']) expect(share(c), c).toBeGreaterThan(0.04);
+    expect(all.filter((h) => h.categories.length === 0).length).toBeGreaterThan(30);
+    for (const h of all.filter((x) => x.categories.includes('poor'))) expect(h.povertyCauses.length).toBeGreaterThan(0);
+    for (const h of all.filter((x) => x.categories.includes('prosperity_star'))) expect(h.povertyCauses).toEqual([]);
+    expect(all.some((h) => h.livestock.some((l) => l.kind === '羊' && l.head === 48))).toBe(true);
+    expect(all.every((h) => Number(h.landMu) > 0)).toBe(true);
+  });
+
+  it('records incomes for 2024 and 2025, computed by the household rules; the poor’s rise, seed 001’s 2500 → 3500 among them', async () => {
+    const incomes = await db().select().from(householdIncomes);
+    expect(incomes).toHaveLength(600);
+    for (const r of incomes) {
+      expect(incomeTotals(r.items, r.memberCount)).toEqual({ incomeFen: r.incomeFen, costFen: r.costFen, perCapitaNetFen: r.perCapitaNetFen });
+      expect(r.items.every((i) => Number.isInteger(i.amountFen) && i.amountFen >= 0)).toBe(true);
+    }
+    const all = await db().select().from(households);
+    const poor = new Set(all.filter((h) => h.categories.includes('poor')).map((h) => h.id));
+    const stars = new Set(all.filter((h) => h.categories.includes('prosperity_star')).map((h) => h.id));
+    const of = (ids: Set<string>, year: number) => incomes.filter((r) => ids.has(r.householdId) && r.year === year).map((r) => r.perCapitaNetFen);
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(avg(of(poor, 2025))).toBeGreaterThan(avg(of(poor, 2024)));
+    expect(Math.max(...of(poor, 2025))).toBeLessThan(Math.min(...of(stars, 2025)));
+    const seed = all.find((h) => h.notes?.includes('48'))!;
+    expect(incomes.filter((r) => r.householdId === seed.id).map((r) => [r.year, r.perCapitaNetFen]).sort()).toEqual([
+      [2024, 250_000],
+      [2025, 350_000],
+    ]);
+  });
+
+  it('serves the households through the API: masked for the cadre, with a timeline', async () => {
+    const cadre = await t.login('cadre', DEMO_PASSWORD);
+    const list = await cadre.get('/api/households?categories=poor&pageSize=5');
+    expect(list.status).toBe(200);
+    expect(list.body.masked).toBe(true);
+    expect(list.body.items[0].headIdNumber).toMatch(/^433124\*{8}/);
+    const timeline = await cadre.get(`/api/households/${list.body.items[0].id}/timeline`);
+    expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(['income_recorded', 'income_recorded', 'household_created']);
+    expect(timeline.body.items[2].on.startsWith('2024-0')).toBe(true);
+    const township = await t.login('township', DEMO_PASSWORD);
+    expect((await township.get('/api/households?pageSize=1')).body.total).toBe(300);
+  });
+
   it('adds nothing when run again', async () => {
-    const before = await Promise.all([countOf(units), countOf(branches), countOf(cadres), countOf(users)]);
+    const before = await Promise.all([countOf(units), countOf(branches), countOf(cadres), countOf(users), countOf(households), countOf(members), countOf(householdIncomes)]);
     const [groupsBefore] = await db().select({ n: count() }).from(regions).where(eq(regions.level, 'group'));
     const again = await generateDemo(db(), {});
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
-    expect(await Promise.all([countOf(units), countOf(branches), countOf(cadres), countOf(users)])).toEqual(before);
+    expect(await Promise.all([countOf(units), countOf(branches), countOf(cadres), countOf(users), countOf(households), countOf(members), countOf(householdIncomes)])).toEqual(before);
     const [groupsAfter] = await db().select({ n: count() }).from(regions).where(eq(regions.level, 'group'));
     expect(groupsAfter).toEqual(groupsBefore);
     expect(first.cadres).toBe(before[2]);
@@ -113,6 +202,8 @@ describe('the demo of 补抽乡', () => {
     expect(after).toBe(members * 2);
     const [{ n: dup } = { n: 0 }] = await db().select({ n: sql<number>`count(*) - count(distinct ${cadres.id})` }).from(cadres);
     expect(Number(dup)).toBe(0);
+    expect(bigger.households).toBe(300);
+    expect(await countOf(households)).toBe(600);
   });
 });
 

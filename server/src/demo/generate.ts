@@ -7,10 +7,11 @@ import { hashPassword } from '../platform/password.js';
 import { countyOf } from '../platform/scope.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
 import { makeCadres } from './cadres.js';
+import { makeHouseholds } from './households.js';
 import { createDemoContext, type DemoContext, type DemoStep } from './context.js';
 import { makeGroups, makeUnitsAndBranches } from './organisation.js';
 
-export { createDemoContext, demoSizes, type DemoContext, type DemoStep } from './context.js';
+export { createDemoContext, demoSizes, type DemoContext, type DemoHousehold, type DemoStep } from './context.js';
 export { demoId, demoRng, keyedRng, type Rng } from './random.js';
 export { groupName, pickName, pickPhone } from './names.js';
 
@@ -61,7 +62,7 @@ async function makeAccounts(ctx: DemoContext) {
  * The demo, step by step; each step reads what the earlier ones left in the context. Later features
  * add theirs here (households after cadres, then pairings, visits, diaries …).
  */
-export const demoSteps: readonly DemoStep[] = [makeGroups, makeUnitsAndBranches, makeAccounts, makeCadres];
+export const demoSteps: readonly DemoStep[] = [makeGroups, makeUnitsAndBranches, makeAccounts, makeCadres, makeHouseholds];
 
 async function findTownship(db: Executor, county: string, code?: string) {
   const everything = { prefix: '', unitId: null };
@@ -75,7 +76,8 @@ async function findTownship(db: Executor, county: string, code?: string) {
 
 /**
  * Builds the demo county and township: national divisions, groups, units, party branches, the
- * demo accounts and cadres of every rank. Deterministic from the seed, and safe to run again: it
+ * demo accounts, cadres of every rank, and households with their members and incomes.
+ * Deterministic from the seed, and safe to run again: it
  * adds only what is missing (every row has a deterministic id or natural key). One transaction.
  */
 export async function generateDemo(db: Db, opts: DemoOptions = {}): Promise<Record<string, number>> {

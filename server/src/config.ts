@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Uploaded and generated files (imports, reports, photos): platform/storage.ts. */
+  filesDir: string;
   databaseUrl: string | undefined;
   /** Session lifetime; idle sessions also expire after sessionIdleMinutes. */
   sessionHours: number;
@@ -18,10 +20,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const dataDir = path.resolve(env.LIANHU_DATA_DIR ?? './data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.LIANHU_DATA_DIR ?? './data'),
+    dataDir,
+    filesDir: path.resolve(env.LIANHU_FILES_DIR ?? path.join(dataDir, 'files')),
     databaseUrl: env.DATABASE_URL || undefined,
     sessionHours: Number(env.LIANHU_SESSION_HOURS ?? 12),
     sessionIdleMinutes: Number(env.LIANHU_SESSION_IDLE_MINUTES ?? 120),

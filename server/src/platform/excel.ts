@@ -1,0 +1,124 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * Excel, the way county offices keep their registers: read a sheet row by row with exceljs's
+ * streaming reader (a 100k-row file is never in memory whole), and write large files with its
+ * streaming writer straight into the HTTP reply.
+ */
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A cell as plain JSON: text, number or boolean; dates as YYYY-MM-DD; empty as null. */
+export type Cell = string | number | boolean | null;
+
+export interface SheetRow {
+  /** 1-based row number as Excel shows it. */
+  rowNumber: number;
+  /** cells[0] is column A. */
+  cells: Cell[];
+}
+
+const isoDate = (d: Date) => (Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10));
+
+export function plainCell(v: ExcelJS.CellValue | undefined): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return isoDate(v);
+  if ('richText' in v) return plainCell(v.richText.map((r) => r.text).join(''));
+  if ('formula' in v || 'sharedFormula' in v) return plainCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('hyperlink' in v) return plainCell(v.text as ExcelJS.CellValue);
+  if ('error' in v) return null;
+  return null;
+}
+
+/** Zip files (.xlsx is one) start with "PK\x03\x04"; anything else is not an Excel 2007+ file. */
+export const looksLikeXlsx = (head: Buffer) => head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+
+/**
+ * Rows of the first visible worksheet, streamed. Rows with no value at all are skipped. Other
+ * sheets are drained unread (a template's hidden list sheet, a clerk's notes).
+ */
+export async function* readRows(input: Readable): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let done = false;
+  try {
+    for await (const sheet of reader) {
+      if (done || (sheet as unknown as { state?: string }).state === 'hidden') continue;
+      done = true;
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: Cell[] = [];
+        let any = false;
+        for (let i = 1; i < values.length; i++) {
+          const c = plainCell(values[i]);
+          cells.push(c);
+          if (c !== null) any = true;
+        }
+        if (any) yield { rowNumber: row.number, cells };
+      }
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
+/** Header text compared loosely: no spaces or asterisks, half-width brackets. */
+export const normHeader = (s: string) =>
+  s
+    .replace(/[\s*＊]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toLowerCase();
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  aliases?: string[];
+  required?: boolean;
+  width?: number;
+  /** Shown as the header cell's note in templates. */
+  note?: string;
+  /** Allowed values, offered as a dropdown in templates. */
+  list?: string[];
+}
+
+/** Maps the header row to column positions; lists the required headers that are missing. */
+export function mapHeader<K extends string>(cells: Cell[], specs: readonly ColumnSpec<K>[]): { index: Map<K, number>; missing: ColumnSpec<K>[] } {
+  const byName = new Map<string, K>();
+  for (const s of specs) for (const h of [s.header, ...(s.aliases ?? [])]) byName.set(normHeader(h), s.key);
+  const index = new Map<K, number>();
+  cells.forEach((c, i) => {
+    const key = typeof c === 'string' ? byName.get(normHeader(c)) : undefined;
+    if (key !== undefined && !index.has(key)) index.set(key, i);
+  });
+  return { index, missing: specs.filter((s) => s.required && !index.has(s.key)) };
+}
+
+/** A streaming workbook whose bytes go to `stream` (pipe it to the reply). */
+export function streamingWorkbook(opts: { styles?: boolean } = {}) {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: opts.styles ?? true, useSharedStrings: false });
+  workbook.creator = 'Lianhu 联户';
+  return { workbook, stream };
+}
+
+/** Content-Disposition for a Chinese file name, with an ASCII fallback for old clients. */
+export function attachment(fileName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const headerStyle: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+};
+
+export const badCellFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+export const badCellFont: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+
+/** Excel's serial day number (1900 system, as Excel and WPS store dates) → YYYY-MM-DD. */
+export function excelSerialToIso(n: number): string | null {
+  if (!Number.isFinite(n) || n < 1 || n > 2958465) return null;
+  return isoDate(new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000));
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +17,7 @@ import { auditRoutes } from './features/audit/routes.js';
 import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
+import { importRoutes } from './features/imports/routes.js';
 import { householdRoutes } from './features/households/routes.js';
 import { regionRoutes } from './features/regions/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
@@ -52,6 +54,8 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
     },
   });
   await app.register(cookie);
+  // Uploads are streamed part by part (features/imports); limits are set per route.
+  await app.register(multipart);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -78,6 +82,7 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(householdRoutes);
   await app.register(surveyRoutes);
   await app.register(auditRoutes);
+  await app.register(importRoutes);
 
   // The built web client, with client-side routes falling back to index.html.
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUCHOU, MAOER, createTestApp, type Client, type TestContext } from '../test/app.js';
+import { BUCHOU, MAOER, createTestApp, type Client, type Res, type TestContext } from '../test/app.js';
 import { insertCadres } from './features/cadres/repository.js';
 import { householdBody } from './features/households/fixtures.js';
+import { householdHeader, householdRow, idNumber, multipart, readBack, xlsxOf } from './features/imports/testing.js';
 import { newId } from './platform/ids.js';
+import { folderStorage } from './platform/storage.js';
 
 /**
  * The scope rule, route by route: a township administrator of 补抽乡 reaching into 猫儿乡 gets
@@ -12,6 +14,8 @@ import { newId } from './platform/ids.js';
 let t: TestContext;
 let buchou: Client;
 const other: Record<string, string> = {};
+/** A households sheet naming a village of 猫儿乡. */
+let maoerSheet: Buffer;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,10 +37,38 @@ beforeAll(async () => {
   other.memberId = household.members[1].id;
   other.catalogId = (await maoer.post('/api/households/catalog', { kind: 'category', nameZh: '茶叶种植户' })).body.id;
   other.formId = (await maoer.post('/api/surveys/forms', { fromTemplate: 'poor_household_2013' })).body.id;
+  maoerSheet = await xlsxOf(householdHeader, [householdRow({ village: '团结村', headName: '石猫', relation: '户主', name: '石猫', idNumber: idNumber('19800101', 40) })]);
+  const upload = multipart(maoerSheet, '猫儿乡.xlsx', { kind: 'households' });
+  other.importId = (await maoer.request({ method: 'POST', url: '/api/imports', payload: upload.payload, headers: upload.headers })).body.id;
+  expect((await maoer.post(`/api/imports/${other.importId}/apply`, { mode: 'all_or_nothing' })).status).toBe(200);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  const storage = folderStorage(t.app.config.filesDir);
+  for (const r of (await buchou.get('/api/imports')).body.items ?? []) await storage.remove(`imports/${r.id}`);
+  await storage.remove(`imports/${other.importId}`);
+  await t.close();
+});
 
-type Case = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; route: string; url: () => string; body?: () => unknown; expect: number | 'empty' | 'self' };
+type Case = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  route: string;
+  url: () => string;
+  body?: () => unknown;
+  headers?: () => Record<string, string>;
+  expect: number | 'empty' | 'self';
+  /** More to check on the answer (downloads: nothing of 猫儿乡 inside). */
+  check?: (res: Res) => Promise<void>;
+};
+
+/** The first sheet of a downloaded workbook, and a named one. */
+const sheetRows = async (res: Res) => (await readBack(res.raw)).rows.map((r) => r.values);
+const optionList = async (res: Res, header: string) => {
+  const options = (await readBack(res.raw)).workbook.getWorksheet('选项')!;
+  const col = (options.getRow(1).values as unknown[]).indexOf(header);
+  return col < 0 ? [] : options.getColumn(col).values.filter(Boolean);
+};
+let uploadBody: ReturnType<typeof multipart> | null = null;
+const upload = () => (uploadBody ??= multipart(maoerSheet, '猫儿乡.xlsx', { kind: 'households' }));
 
 const cases: Case[] = [
   { method: 'GET', route: '/api/regions/{code}', url: () => `/api/regions/${MAOER}`, expect: 404 },
@@ -83,6 +115,16 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/surveys/forms/{id}', url: () => `/api/surveys/forms/${other.formId}`, expect: 404 },
   { method: 'PUT', route: '/api/surveys/forms/{id}', url: () => `/api/surveys/forms/${other.formId}`, body: () => ({ version: 1, name: '改名' }), expect: 403 },
   { method: 'GET', route: '/api/households/{id}/surveys', url: () => `/api/households/${other.householdId}/surveys`, expect: 404 },
+  { method: 'GET', route: '/api/imports', url: () => '/api/imports', expect: 'empty' },
+  { method: 'GET', route: '/api/imports/templates/households.xlsx', url: () => '/api/imports/templates/households.xlsx', expect: 200, check: async (res) => expect(await optionList(res, '村')).not.toContain('团结村') },
+  { method: 'GET', route: '/api/imports/templates/cadres.xlsx', url: () => '/api/imports/templates/cadres.xlsx', expect: 200, check: async (res) => expect(await optionList(res, '单位')).not.toContain('猫儿乡人民政府') },
+  // A file naming 猫儿乡's village is checked, and that row refused.
+  { method: 'POST', route: '/api/imports', url: () => '/api/imports', body: () => upload().payload, headers: () => upload().headers, expect: 201, check: async (res) => expect(res.body).toMatchObject({ errorRows: 1, summary: { rowsToImport: 0 } }) },
+  { method: 'GET', route: '/api/imports/{id}', url: () => `/api/imports/${other.importId}`, expect: 404 },
+  { method: 'GET', route: '/api/imports/{id}/report.xlsx', url: () => `/api/imports/${other.importId}/report.xlsx`, expect: 404 },
+  { method: 'POST', route: '/api/imports/{id}/apply', url: () => `/api/imports/${other.importId}/apply`, body: () => ({ mode: 'valid_rows' }), expect: 403 },
+  { method: 'GET', route: '/api/exports/households.xlsx', url: () => `/api/exports/households.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
+  { method: 'GET', route: '/api/exports/cadres.xlsx', url: () => `/api/exports/cadres.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'PUT', route: '/api/households/{id}/surveys/{formId}/{year}', url: () => `/api/households/${other.householdId}/surveys/${other.formId}/2025`, body: () => ({ answers: {} }), expect: 403 },
 ];
 
@@ -100,7 +142,7 @@ describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
 
   for (const c of cases) {
     it(`${c.method} ${c.route} → ${c.expect}`, async () => {
-      const res = await buchou.request({ method: c.method, url: c.url(), payload: c.body?.() as never });
+      const res = await buchou.request({ method: c.method, url: c.url(), payload: c.body?.() as never, headers: c.headers?.() });
       if (c.expect === 'empty') {
         expect(res.status).toBe(200);
         expect(res.body.total).toBe(0);
@@ -109,6 +151,7 @@ describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
       } else {
         expect(res.status).toBe(c.expect);
       }
+      await c.check?.(res);
     });
   }
 });

@@ -42,6 +42,8 @@ export interface Res {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   headers: Record<string, unknown>;
+  /** The bytes as sent (downloads: .xlsx, PDF). */
+  raw: Buffer;
 }
 
 async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -75,7 +77,7 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
       } catch {
         /* not JSON */
       }
-      return { status: res.statusCode, body, headers: res.headers };
+      return { status: res.statusCode, body, headers: res.headers, raw: res.rawPayload };
     };
     return {
       csrfToken,

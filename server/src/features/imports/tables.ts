@@ -5,6 +5,13 @@ import { users } from '../users/tables.js';
 export const importKinds = ['households', 'cadres'] as const;
 export const importStatuses = ['validating', 'validated', 'importing', 'done', 'failed', 'cancelled'] as const;
 
+/** Counts (households/members to create and update …), or why the job failed, and the first problems. */
+export interface ImportSummary {
+  counts: Record<string, number>;
+  failure?: { zh: string; en: string };
+  sample?: { row: number; column: string | null; zh: string; en: string }[];
+}
+
 /**
  * An Excel import: validated first (a dry run writes nothing), then applied all-or-nothing or
  * valid rows only, inside one transaction, so a killed import leaves nothing half-written.
@@ -25,7 +32,7 @@ export const importJobs = pgTable(
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     errorRows: integer('error_rows').notNull().default(0),
-    summary: jsonb('summary').$type<Record<string, number>>(),
+    summary: jsonb('summary').$type<ImportSummary>(),
     createdBy: uuid('created_by').references(() => users.id),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

@@ -1,0 +1,154 @@
+/**
+ * Exports of filtered lists to .xlsx, streamed: rows are read a page at a time and written by
+ * exceljs's streaming writer straight into the reply. ID numbers and phones are masked unless the
+ * role may see personal data (administrators), and each unmasked export is audited.
+ */
+import { once } from 'node:events';
+import type { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import { headerStyle, streamingWorkbook, type ColumnSpec } from '../../platform/excel.js';
+import { maskIdNumber, maskPhone } from '../../platform/personal-data.js';
+import { isAdmin } from '../../platform/roles.js';
+import { levelOfCode } from '../../platform/scope.js';
+import { recordAudit } from '../audit/service.js';
+import { rankNames } from '../cadres/rules.js';
+import {
+  builtInCategories,
+  builtInPovertyCauses,
+  educationLabels,
+  healthLabels,
+  householdStatusLabels,
+  housingLabels,
+  labourLabels,
+  relationLabels,
+  schoolingLabels,
+  sexLabels,
+} from '../households/labels.js';
+import { cadreColumns } from './cadre-rows.js';
+import * as exportRepo from './export-repository.js';
+import { householdColumns } from './household-rows.js';
+import { RegionIndex } from './region-names.js';
+import * as repo from './repository.js';
+import type { CadreExportQuery, HouseholdExportQuery } from './schemas.js';
+
+const pageSize = 1000;
+const label = <K extends string>(labels: Record<K, { zh: string }>, code: K | null) => (code ? labels[code].zh : null);
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** ID numbers and phones in full for administrators only (an export of them is audited). */
+export const maySeePersonalData = (actor: Actor) => isAdmin(actor.role);
+
+function sheetOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly ColumnSpec[], extra: string[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [...columns.map((c) => ({ width: c.width ?? 12 })), ...extra.map(() => ({ width: 10 }))];
+  const head = sheet.addRow([...columns.map((c) => c.header), ...extra]);
+  head.eachCell((cell) => (cell.style = headerStyle));
+  head.commit();
+  return sheet;
+}
+
+/** Runs the writer in the background; its errors end the download rather than the process. */
+function pump(stream: PassThrough, write: () => Promise<void>) {
+  write().catch((err: unknown) => stream.destroy(err as Error));
+}
+
+async function drained(stream: PassThrough) {
+  if (stream.writableNeedDrain) await once(stream, 'drain');
+}
+
+export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQuery) {
+  const full = maySeePersonalData(actor);
+  if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'household', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
+  const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
+  const catalog = await repo.catalogEntries(db, actor.scope);
+  const names = new Map([...builtInCategories, ...builtInPovertyCauses, ...catalog].map((c) => [c.code, c.zh]));
+  const codes = (list: string[]) => list.map((c) => names.get(c) ?? c).join('、') || null;
+  const { workbook, stream } = streamingWorkbook();
+  const sheet = sheetOf(workbook, '农户成员', householdColumns, ['农户状态']);
+  pump(stream, async () => {
+    let after: exportRepo.HouseholdCursor | null = null;
+    for (;;) {
+      const page = await exportRepo.householdsPage(db, actor.scope, f, after, pageSize);
+      if (page.length === 0) break;
+      const people = await exportRepo.membersOf(db, page.map((h) => h.id));
+      const byHousehold = new Map<string, typeof people>();
+      for (const m of people) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
+      for (const h of page) {
+        const code = h.regionCode;
+        const group = code.length === 15 ? regions.name(code) : null;
+        const list = byHousehold.get(h.id) ?? [];
+        const head = list.find((m) => m.relation === 'head');
+        const household = [h.householdNo, regions.name(`${code.slice(0, 9)}000`), regions.name(code.slice(0, 12)), group, head?.name ?? null];
+        const tail = [codes(h.categories), codes(h.povertyCauses), h.landMu === null ? null : Number(h.landMu), label(housingLabels, h.housing), h.address, label(householdStatusLabels, h.status)];
+        for (const m of list.length ? list : [null]) {
+          const person = m
+            ? [
+                label(relationLabels, m.relation),
+                m.name,
+                label(sexLabels, m.sex),
+                m.idNumber && !full ? maskIdNumber(m.idNumber) : m.idNumber,
+                m.birthDate,
+                label(healthLabels, m.health),
+                label(educationLabels, m.education),
+                label(schoolingLabels, m.schooling),
+                label(labourLabels, m.labourAbility),
+                m.isPartyMember ? '是' : '否',
+                m.phone && !full ? maskPhone(m.phone) : m.phone,
+              ]
+            : Array(11).fill(null);
+          sheet.addRow([...household, ...person, ...tail]).commit();
+        }
+      }
+      const last = page[page.length - 1]!;
+      after = { regionCode: last.regionCode, householdNo: last.sortNo, id: last.id };
+      await drained(stream);
+    }
+    sheet.commit();
+    await workbook.commit();
+  });
+  return { stream, fileName: `农户成员-${stamp()}.xlsx` };
+}
+
+export async function exportCadres(db: Db, actor: Actor, f: CadreExportQuery) {
+  const full = maySeePersonalData(actor);
+  if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'cadre', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
+  const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
+  const { workbook, stream } = streamingWorkbook();
+  const sheet = sheetOf(workbook, '干部', cadreColumns, ['状态']);
+  pump(stream, async () => {
+    let after: string | null = null;
+    for (;;) {
+      const page = await exportRepo.cadresPage(db, actor.scope, f, after, pageSize);
+      if (page.length === 0) break;
+      for (const c of page) {
+        const level = levelOfCode(c.regionCode);
+        const township = level === 'township' || level === 'village' ? regions.name(`${c.regionCode.slice(0, 9)}000`) : null;
+        const village = level === 'village' ? regions.name(c.regionCode) : null;
+        sheet
+          .addRow([
+            c.name,
+            label(sexLabels, c.sex),
+            c.idNumber && !full ? maskIdNumber(c.idNumber) : c.idNumber,
+            rankNames[c.rank].zh,
+            c.unitName,
+            c.branchName,
+            c.title,
+            // A cadre's phone is a work contact, printed on the households' wall boards and shown in
+            // the cadre list to every role: exported as the list shows it.
+            c.phone,
+            township,
+            village,
+            c.status === 'active' ? '在岗' : '已离开',
+          ])
+          .commit();
+      }
+      after = page[page.length - 1]!.id;
+      await drained(stream);
+    }
+    sheet.commit();
+    await workbook.commit();
+  });
+  return { stream, fileName: `干部-${stamp()}.xlsx` };
+}

@@ -1,0 +1,117 @@
+/**
+ * The passes of an import over its files, whatever the kind: read the upload once with the
+ * streaming reader and stage every row (cells as typed, what the rules made of them, problems)
+ * as a line of NDJSON; read staged lines back for the report and the apply files. Memory holds
+ * only what the cross-row checks need, never the rows.
+ */
+import { once } from 'node:events';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { mapHeader, readRows, type Cell, type ColumnSpec } from '../../platform/excel.js';
+import type { FileStorage } from '../../platform/storage.js';
+import type { Msg, Problem } from './rules.js';
+
+export interface StagedRow<V = unknown> {
+  row: number;
+  cells: Cell[];
+  value: V | null;
+  problems: Problem[];
+  /** The household a member row belongs to; null for kinds without groups. */
+  key: string | null;
+}
+
+export const files = (jobId: string) => ({
+  upload: `imports/${jobId}/upload.xlsx`,
+  staged: `imports/${jobId}/rows.ndjson`,
+  report: `imports/${jobId}/report.xlsx`,
+  apply: (part: string) => `imports/${jobId}/apply-${part}.ndjson`,
+});
+
+/** Writes a line, waiting when the stream's buffer is full. */
+export async function writeLine(out: Writable, value: unknown): Promise<void> {
+  if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain');
+}
+
+export async function closeWriter(out: Writable): Promise<void> {
+  out.end();
+  await once(out, 'finish');
+}
+
+export async function* readLines<T>(input: Readable): AsyncGenerator<T> {
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line) as T;
+}
+
+/** Rows a template carries for show: the first cell starts with 【示例】. */
+export const examplePrefix = '【示例】';
+
+export interface StageResult<K extends string> {
+  header: Cell[];
+  index: Map<K, number>;
+  rows: number;
+}
+
+export class ImportFailure extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
+/**
+ * Pass 1. The header is the first row (of the first ten: county sheets often open with a title
+ * row) that names every required column. Each data row is parsed and staged; onProgress is called
+ * every `every` rows.
+ */
+export async function stageRows<K extends string, V>(opts: {
+  input: Readable;
+  storage: FileStorage;
+  key: string;
+  columns: readonly ColumnSpec<K>[];
+  parse: (cells: Record<K, Cell>, row: number) => { value: V | null; problems: Problem[]; key: string | null };
+  onProgress: (rows: number) => Promise<void>;
+  every?: number;
+}): Promise<StageResult<K>> {
+  const out = opts.storage.writer(opts.key);
+  let header: { cells: Cell[]; index: Map<K, number> } | null = null;
+  let best = { size: 0, missing: opts.columns.filter((c) => c.required) };
+  let rows = 0;
+  const reader = readRows(opts.input);
+  try {
+    for (;;) {
+      let next: IteratorResult<{ rowNumber: number; cells: Cell[] }>;
+      try {
+        next = await reader.next();
+      } catch {
+        throw new ImportFailure({ zh: '文件无法读取：不是有效的 Excel（.xlsx）文件，或文件已损坏', en: 'The file cannot be read as an .xlsx workbook' });
+      }
+      if (next.done) break;
+      const { rowNumber, cells } = next.value;
+      if (!header) {
+        const { index, missing } = mapHeader(cells, opts.columns);
+        if (missing.length === 0) header = { cells, index };
+        else if (rowNumber > 10) break;
+        else if (index.size > best.size) best = { size: index.size, missing };
+        continue;
+      }
+      const first = cells.find((c) => c !== null);
+      if (typeof first === 'string' && first.startsWith(examplePrefix)) continue;
+      const byKey = {} as Record<K, Cell>;
+      for (const spec of opts.columns) byKey[spec.key] = header.index.has(spec.key) ? (cells[header.index.get(spec.key)!] ?? null) : null;
+      const parsed = opts.parse(byKey, rowNumber);
+      await writeLine(out, { row: rowNumber, cells, value: parsed.value, problems: parsed.problems, key: parsed.key } satisfies StagedRow<V>);
+      rows++;
+      if (rows % (opts.every ?? 2000) === 0) await opts.onProgress(rows);
+    }
+  } catch (err) {
+    out.destroy();
+    await reader.return(undefined);
+    throw err;
+  }
+  await closeWriter(out);
+  if (!header) {
+    const names = best.missing.map((c) => c.header).join('、');
+    throw new ImportFailure({ zh: `找不到表头：缺少列 ${names}。请使用下载的模板`, en: `No header row: missing ${names}. Use the template` });
+  }
+  if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
+  return { header: header.cells, index: header.index, rows };
+}

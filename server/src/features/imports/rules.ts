@@ -1,0 +1,148 @@
+/**
+ * Pure rules for reading a clerk's Excel: one cell at a time (dates, ID numbers, phones, coded
+ * values typed as Chinese labels) and region names resolved within the importer's scope.
+ * No I/O: the service feeds rows and lookups in, and writes what comes out.
+ */
+import type { Cell } from '../../platform/excel.js';
+import { checkIdNumber, idProblemText } from '../../platform/personal-data.js';
+import { excelSerialToIso } from '../../platform/excel.js';
+import { phonePattern } from '../cadres/rules.js';
+
+export interface Msg {
+  zh: string;
+  en: string;
+}
+/** A problem with one cell (column = the column key), or with the row as a whole (column null). */
+export interface Problem extends Msg {
+  column: string | null;
+}
+export const problem = (column: string | null, zh: string, en: string): Problem => ({ column, zh, en });
+
+/** Files up to this size are checked and applied within the request; larger ones in the background. */
+export const inlineFileBytes = 1024 * 1024;
+export const inlineApplyRows = 10_000;
+export const maxUploadBytes = 50 * 1024 * 1024;
+
+/** Trimmed text of a cell (full-width spaces too), or null when empty. */
+export function text(v: Cell): string | null {
+  if (v === null) return null;
+  const s = String(v).replace(/[\s\u3000]+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(column: string, zh: string, en: string): Parsed<T> => ({ ok: false, problem: problem(column, zh, en) });
+
+export function idNumberCell(column: string, v: Cell, today = new Date()): Parsed<string> {
+  if (typeof v === 'number') {
+    return bad(column, '身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
+  }
+  const s = text(v)?.replace(/\s/g, '').toUpperCase() ?? '';
+  const r = checkIdNumber(s, today);
+  return r.ok ? ok(s) : { ok: false, problem: { column, ...idProblemText[r.problem] } };
+}
+
+const cnDigits = '〇一二三四五六七八九';
+
+/** 2024-3-5, 2024/03/05, 2024.3.5, 20240305, 2024年3月5日, or an Excel date → 2024-03-05. */
+export function dateCell(column: string, v: Cell, today = new Date()): Parsed<string | null> {
+  if (v === null) return ok(null);
+  let iso: string | null = null;
+  if (typeof v === 'number') iso = v > 10_000_000 ? compactDate(String(v)) : excelSerialToIso(v);
+  else {
+    const s = String(v).trim();
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+    iso = m ? realDate(Number(m[1]), Number(m[2]), Number(m[3])) : /^\d{8}$/.test(s) ? compactDate(s) : null;
+  }
+  if (!iso) return bad(column, '日期格式不正确，请填写如 1985-03-12', 'Not a date; write e.g. 1985-03-12');
+  if (iso < '1900-01-01' || iso > today.toISOString().slice(0, 10)) return bad(column, '日期超出合理范围', 'Date out of range');
+  return ok(iso);
+}
+
+function realDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+}
+const compactDate = (s: string) => realDate(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
+
+export function phoneCell(column: string, v: Cell): Parsed<string | null> {
+  const s = text(v)?.replace(/[\s()（）]/g, '') ?? null;
+  if (s === null) return ok(null);
+  return phonePattern.test(s) ? ok(s) : bad(column, '电话号码格式不正确：手机 11 位，座机如 0743-7221234', 'Not a phone number');
+}
+
+/** A non-negative amount with at most 2 decimals (耕地面积 in 亩). */
+export function decimalCell(column: string, v: Cell, max = 99_999_999): Parsed<string | null> {
+  if (v === null) return ok(null);
+  const n = typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(String(v).trim()) ? Number(String(v).trim()) : NaN;
+  if (!Number.isFinite(n)) return bad(column, '应填写数字，如 3.5', 'Must be a number, e.g. 3.5');
+  if (n < 0 || n > max) return bad(column, '数值超出合理范围', 'Number out of range');
+  return ok((Math.round(n * 100) / 100).toFixed(2));
+}
+
+export function yesNoCell(column: string, v: Cell): Parsed<boolean> {
+  const s = text(v);
+  if (s === null) return ok(false);
+  if (['是', '党员', '中共党员', 'Y', 'y', 'yes', '1', 'true', '√'].includes(s) || v === true) return ok(true);
+  if (['否', '群众', '非党员', 'N', 'n', 'no', '0', 'false', '×'].includes(s) || v === false) return ok(false);
+  return bad(column, '请填写“是”或“否”', 'Write 是 (yes) or 否 (no)');
+}
+
+/** A coded value typed as its Chinese label (or English label, or code), with local synonyms. */
+export function codedCell<K extends string>(column: string, v: Cell, labels: Record<K, Msg>, synonyms: Record<string, K> = {}): Parsed<K | null> {
+  const s = text(v);
+  if (s === null) return ok(null);
+  if (synonyms[s]) return ok(synonyms[s]);
+  for (const [code, l] of Object.entries(labels) as [K, Msg][]) {
+    if (s === l.zh || s.toLowerCase() === l.en.toLowerCase() || s === code) return ok(code);
+  }
+  const allowed = Object.values<Msg>(labels)
+    .map((l) => l.zh)
+    .join('、');
+  return bad(column, `“${s}”不是可选的值，可填：${allowed}`, `"${s}" is not one of the allowed values`);
+}
+
+/** Several values in one cell: 贫困户、信访户 (separated by 、 , ， ; ； / or spaces). */
+export function listCell(column: string, v: Cell, lookup: Map<string, string>, what: string): Parsed<string[]> {
+  const s = text(v);
+  if (s === null) return ok([]);
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const part of s.split(/[、,，;；/\s]+/).filter(Boolean)) {
+    const code = lookup.get(part) ?? lookup.get(part.toLowerCase());
+    if (code) {
+      if (!codes.includes(code)) codes.push(code);
+    } else unknown.push(part);
+  }
+  if (unknown.length) return bad(column, `没有这样的${what}：${unknown.join('、')}`, `Unknown ${what}: ${unknown.join(', ')}`);
+  return ok(codes.sort());
+}
+
+/** Label (zh, en lower-cased) and code → code, for listCell. */
+export function labelLookup(entries: { code: string; zh: string; en: string }[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of entries) {
+    m.set(e.code, e.code);
+    m.set(e.zh, e.code);
+    m.set(e.en.toLowerCase(), e.code);
+  }
+  return m;
+}
+
+export function nameCell(column: string, v: Cell, required: boolean): Parsed<string | null> {
+  const s = text(v);
+  if (s === null) return required ? bad(column, '必填', 'Required') : ok(null);
+  if (s.length > 30) return bad(column, '姓名不超过 30 个字', 'At most 30 characters');
+  return ok(s);
+}
+
+/** 1组, 第1组, 第一组 and 一组 are the same group. */
+export function normGroupName(name: string): string {
+  const s = name.replace(/^第/, '').replace(/\s/g, '');
+  const m = /^(\d{1,2})(.*)$/.exec(s);
+  if (!m) return s;
+  const n = Number(m[1]);
+  const cn = n < 10 ? cnDigits[n]! : n < 20 ? `十${n % 10 ? cnDigits[n % 10] : ''}` : `${cnDigits[Math.floor(n / 10)]}十${n % 10 ? cnDigits[n % 10] : ''}`;
+  return cn + m[2];
+}

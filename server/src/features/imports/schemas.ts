@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/pagination.js';
+import { cadreListQuery } from '../cadres/schemas.js';
+import { householdStatuses } from '../households/tables.js';
+import { codeSchema } from '../regions/schemas.js';
+import { importKinds, importStatuses } from './tables.js';
+
+export const importModes = ['all_or_nothing', 'valid_rows'] as const;
+
+export const jobOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(importKinds),
+  status: z.enum(importStatuses).describe('validating → validated (dry run done) → importing → done; failed'),
+  mode: z.enum(importModes).nullable(),
+  fileName: z.string(),
+  totalRows: z.number().int().describe('Data rows in the file; 0 until the dry run has read them all'),
+  processedRows: z.number().int().describe('Rows read so far (validating) or written so far (importing): the progress bar'),
+  errorRows: z.number().int().describe('Rows with at least one bad cell'),
+  summary: z
+    .record(z.string(), z.number())
+    .nullable()
+    .describe('Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated'),
+  failure: z.string().nullable().describe('Why the job failed, in the request language'),
+  problems: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })).describe('The first problems found (at most 50); the report has them all'),
+  hasReport: z.boolean().describe('GET /api/imports/{id}/report.xlsx has the rows with errors'),
+  regionCode: z.string(),
+  createdByName: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type JobOut = z.infer<typeof jobOut>;
+
+export const jobPage = pageOf(jobOut);
+export const jobListQuery = z.object({ ...pageQuery, kind: z.enum(importKinds).optional() });
+export const idParams = z.object({ id: z.uuid() });
+export const uploadQuery = z.object({ kind: z.enum(importKinds).optional().describe('Or send it as the form field "kind"') });
+export const applyBody = z.object({
+  mode: z.enum(importModes).describe('all_or_nothing: refused while any row has errors; valid_rows: households whose rows are all valid'),
+});
+
+const codesList = z
+  .string()
+  .regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/)
+  .transform((s) => s.split(','));
+
+/** The filters of the households list (features/households), for its Excel export. */
+export const householdExportQuery = z.object({
+  regionCode: codeSchema.optional().describe('Households in this region and below'),
+  categories: codesList.optional().describe('Any of these category codes, comma-separated'),
+  povertyCause: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  status: z.enum(householdStatuses).optional(),
+  q: z.string().trim().min(1).max(30).optional().describe("Head's name or pinyin initials, a member's ID number or phone start, the household number"),
+});
+export type HouseholdExportQuery = z.infer<typeof householdExportQuery>;
+
+export const cadreExportQuery = cadreListQuery.omit({ page: true, pageSize: true });
+export type CadreExportQuery = z.infer<typeof cadreExportQuery>;

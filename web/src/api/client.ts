@@ -58,3 +58,30 @@ export async function data<T>(p: Promise<{ data?: T; error?: unknown; response: 
   if (r.error !== undefined) throw toApiError(r.response.status, r.error, fallback());
   return r.data as T;
 }
+
+/**
+ * For what the typed client does not do well (file downloads, multipart uploads): the same
+ * language and CSRF headers, the same errors, the same reaction to an ended session.
+ */
+export async function rawFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('x-lang', state.lang);
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && state.csrfToken) headers.set('x-csrf-token', state.csrfToken);
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, globalThis.location?.origin ?? 'http://localhost'), { ...init, headers, credentials: 'same-origin' });
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  if (response.ok) return response;
+  let body: unknown = null;
+  try {
+    body = await response.clone().json();
+  } catch {
+    // not JSON
+  }
+  const err = toApiError(response.status, body, fallback());
+  if (err.isUnauthenticated) state.onUnauthenticated();
+  throw err;
+}

@@ -3605,6 +3605,619 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/templates/households.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households+members template (one row per member), with dropdowns for my villages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/cadres.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cadre register template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "households" | "cadres";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "households" | "cadres";
+                                /**
+                                 * @description validating → validated (dry run done) → importing → done; failed
+                                 * @enum {string}
+                                 */
+                                status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                                /** @enum {string|null} */
+                                mode: "all_or_nothing" | "valid_rows" | null;
+                                fileName: string;
+                                /** @description Data rows in the file; 0 until the dry run has read them all */
+                                totalRows: number;
+                                /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                                processedRows: number;
+                                /** @description Rows with at least one bad cell */
+                                errorRows: number;
+                                /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                                /** @description Why the job failed, in the request language */
+                                failure: string | null;
+                                /** @description The first problems found (at most 50); the report has them all */
+                                problems: {
+                                    row: number;
+                                    column: string | null;
+                                    message: string;
+                                }[];
+                                /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                                hasReport: boolean;
+                                regionCode: string;
+                                createdByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload an .xlsx (multipart: file, kind) and check it: the dry run, nothing is written
+         * @description multipart/form-data with a part "file" (.xlsx, at most 50 MB) and "kind" (households | cadres, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Or send it as the form field "kind" */
+                    kind?: "households" | "cadres";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: status, progress, counts and the first problems */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The error report: the rows with errors, each bad cell red with the reason in a note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a checked import in one transaction (all_or_nothing or valid_rows); 202 while a large one runs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description all_or_nothing: refused while any row has errors; valid_rows: households whose rows are all valid
+                         * @enum {string}
+                         */
+                        mode: "all_or_nothing" | "valid_rows";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/households.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered households list as .xlsx (one row per member); ID numbers and phones masked unless I may see them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Households in this region and below */
+                    regionCode?: string;
+                    /** @description Any of these category codes, comma-separated */
+                    categories?: string;
+                    povertyCause?: string;
+                    status?: "active" | "moved" | "merged" | "dissolved";
+                    /** @description Head's name or pinyin initials, a member's ID number or phone start, the household number */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/cadres.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered cadre list as .xlsx; ID numbers masked unless I may see them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, pinyin initials (lwb) or the start of the phone number */
+                    q?: string;
+                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    unitId?: string;
+                    branchId?: string;
+                    /** @description Cadres working in this region and below */
+                    regionCode?: string;
+                    status?: "active" | "left";
+                    /** @description Only cadres with (true) or without (false) a login account */
+                    hasAccount?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

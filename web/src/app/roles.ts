@@ -26,3 +26,18 @@ export function assignableRoles(actor: Role): Role[] {
 }
 
 export const canManageAccount = (actor: Role, target: Role): boolean => assignableRoles(actor).includes(target);
+
+/**
+ * Who sees full ID numbers and phones, and may open the audited full view: the administrators
+ * (server/src/features/households/rules.ts, maySeePersonalData).
+ */
+export const maySeePersonalData = (role: Role): boolean => isAdmin(role);
+
+/** Who keeps the registry (households, members, incomes, surveys): administrators and branch secretaries. */
+export const mayEditRegistry = (role: Role): boolean => isAdmin(role) || role === 'branch_secretary';
+
+/** Who keeps units, party branches and cadres: the administrators. */
+export const mayEditOrganisation = (role: Role): boolean => isAdmin(role);
+
+/** Who fills in a household's survey: the registry's keepers and the cadres who visit. */
+export const mayRecordSurvey = (role: Role): boolean => mayEditRegistry(role) || role === 'cadre';

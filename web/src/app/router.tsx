@@ -15,6 +15,12 @@ const crumb = (c: CrumbHandle['crumb']): CrumbHandle => ({ crumb: c });
 const regions = () => import('../features/regions/RegionsPage').then((m) => ({ Component: m.RegionsPage }));
 const users = () => import('../features/users/UsersPage').then((m) => ({ Component: m.UsersPage }));
 const audit = () => import('../features/audit/AuditPage').then((m) => ({ Component: m.AuditPage }));
+const households = () => import('../features/households/HouseholdsPage').then((m) => ({ Component: m.HouseholdsPage }));
+const household = () => import('../features/households/HouseholdPage').then((m) => ({ Component: m.HouseholdPage }));
+const cadres = () => import('../features/cadres/CadresPage').then((m) => ({ Component: m.CadresPage }));
+const cadre = () => import('../features/cadres/CadrePage').then((m) => ({ Component: m.CadrePage }));
+const units = () => import('../features/units/UnitsPage').then((m) => ({ Component: m.UnitsPage }));
+const imports = () => import('../features/imports/ImportPage').then((m) => ({ Component: m.ImportPage }));
 const password = () => import('../features/auth/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage }));
 
 export const routes = [
@@ -29,6 +35,24 @@ export const routes = [
         children: [
           { index: true, element: <HomePage />, handle: crumb('home') },
           { path: 'regions/:code?', lazy: regions, handle: crumb('regions') },
+          {
+            path: 'households',
+            handle: crumb('households'),
+            children: [
+              { index: true, lazy: households },
+              { path: ':id', lazy: household, handle: crumb('detail') },
+            ],
+          },
+          {
+            path: 'cadres',
+            handle: crumb('cadres'),
+            children: [
+              { index: true, lazy: cadres },
+              { path: ':id', lazy: cadre, handle: crumb('detail') },
+            ],
+          },
+          { path: 'units', lazy: units, handle: crumb('units') },
+          { path: 'imports', lazy: imports, handle: crumb('import') },
           {
             element: <RequireAdmin />,
             children: [

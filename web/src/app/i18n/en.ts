@@ -1,3 +1,4 @@
+import registryEn from './registry.en';
 import type { Messages } from './zh-CN';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
@@ -66,6 +67,10 @@ const en: Same<Messages> = {
     dashboard: 'Dashboard',
     logout: 'Log out',
     openMenu: 'Open menu',
+  },
+  crumbs: {
+    detail: 'Details',
+    import: 'Import Excel',
   },
   roles: {
     system_admin: 'System administrator',
@@ -201,6 +206,8 @@ const en: Same<Messages> = {
     enabledDone: 'Enabled',
     self: 'You',
     regionPlaceholder: 'Choose or search a region',
+    unit: 'Unit',
+    unitHelp: 'Unit heads and unit cadres: choose their unit',
   },
   audit: {
     title: 'Audit log',
@@ -226,6 +233,8 @@ const en: Same<Messages> = {
       status: 'Status change',
       merge_in: 'Merge in',
       view_personal: 'View personal data',
+      import: 'Excel import',
+      export_personal: 'Export (full personal data)',
     },
     entities: {
       user: 'User',
@@ -237,8 +246,12 @@ const en: Same<Messages> = {
       member: 'Member',
       household_income: 'Household income',
       household_catalog: 'Household catalogue',
+      survey_form: 'Survey form',
+      survey_answer: 'Household survey',
+      import_job: 'Excel import',
     },
   },
+  ...registryEn,
   errors: {
     forbidden: 'You may not see this page',
     formInvalid: 'Correct the fields marked in red',

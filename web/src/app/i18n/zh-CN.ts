@@ -1,3 +1,5 @@
+import registryZh from './registry.zh-CN';
+
 /** Chinese strings, the reference set: every key here must exist in en.ts (checked by i18n.test.ts). */
 const zhCN = {
   app: {
@@ -62,6 +64,10 @@ const zhCN = {
     dashboard: '数据看板',
     logout: '退出登录',
     openMenu: '打开菜单',
+  },
+  crumbs: {
+    detail: '详情',
+    import: '导入 Excel',
   },
   roles: {
     system_admin: '系统管理员',
@@ -196,6 +202,8 @@ const zhCN = {
     enabledDone: '已启用',
     self: '本人',
     regionPlaceholder: '选择或搜索区划',
+    unit: '单位',
+    unitHelp: '部门负责人和单位干部请选择所在单位',
   },
   audit: {
     title: '审计日志',
@@ -221,6 +229,8 @@ const zhCN = {
       status: '状态变更',
       merge_in: '并入户',
       view_personal: '查看个人信息',
+      import: '导入 Excel',
+      export_personal: '导出（含完整个人信息）',
     },
     entities: {
       user: '用户',
@@ -232,8 +242,12 @@ const zhCN = {
       member: '成员',
       household_income: '农户收入',
       household_catalog: '农户分类目录',
+      survey_form: '调查表',
+      survey_answer: '农户调查',
+      import_job: 'Excel 导入',
     },
   },
+  ...registryZh,
   errors: {
     forbidden: '您没有权限查看此页面',
     formInvalid: '请按提示修改标红的内容',

@@ -38,6 +38,9 @@ export interface MenuEntry {
 
 const ready = {
   home: { path: '/', icon: <HomeOutlined /> },
+  households: { path: '/households', icon: <TeamOutlined /> },
+  cadres: { path: '/cadres', icon: <IdcardOutlined /> },
+  units: { path: '/units', icon: <BankOutlined /> },
   regions: { path: '/regions', icon: <EnvironmentOutlined /> },
   users: { path: '/users', icon: <UserSwitchOutlined /> },
   audit: { path: '/audit', icon: <AuditOutlined /> },
@@ -51,15 +54,12 @@ const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
   requests: <AlertOutlined />,
   diaryReview: <ReadOutlined />,
   branchActivities: <FlagOutlined />,
-  households: <TeamOutlined />,
-  cadres: <IdcardOutlined />,
   pairings: <ClusterOutlined />,
   programmes: <ScheduleOutlined />,
   diaryAudit: <FileSearchOutlined />,
   problems: <WarningOutlined />,
   reports: <BarChartOutlined />,
   boards: <FileTextOutlined />,
-  units: <BankOutlined />,
   rounds: <SwapOutlined />,
   assessments: <TrophyOutlined />,
   unitCadres: <IdcardOutlined />,
@@ -70,7 +70,7 @@ const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
 };
 type SoonKey = keyof typeof soonIcons;
 
-const township: SoonKey[] = ['households', 'cadres', 'pairings', 'programmes', 'diaryAudit', 'problems', 'reports', 'boards'];
+const township: SoonKey[] = ['pairings', 'programmes', 'diaryAudit', 'problems', 'reports', 'boards'];
 const cadre: SoonKey[] = ['myHouseholds', 'recordVisit', 'diaries', 'requests'];
 
 /** The rest of each role's menu in UX.md ("Menu by role"), not built yet. */
@@ -78,7 +78,7 @@ function soonFor(role: Role): SoonKey[] {
   switch (role) {
     case 'system_admin':
     case 'county_admin':
-      return [...township, 'units', 'rounds', 'assessments'];
+      return [...township, 'rounds', 'assessments'];
     case 'township_admin':
       return township;
     case 'branch_secretary':
@@ -92,20 +92,37 @@ function soonFor(role: Role): SoonKey[] {
   }
 }
 
+/** The registry pages of a role's menu (UX.md): 农户 and 干部 for administrators, 单位/部门 for the county. */
+function readyFor(role: Role): ('households' | 'cadres' | 'units')[] {
+  switch (role) {
+    case 'system_admin':
+    case 'county_admin':
+      return ['households', 'cadres', 'units'];
+    case 'township_admin':
+      return ['households', 'cadres'];
+    case 'branch_secretary':
+    case 'cadre':
+    case 'unit_head':
+    case 'leader':
+      return [];
+  }
+}
+
 /**
  * The menu of a role: `ready` are the pages that exist today, `soon` the rest of that role's
  * menu, shown greyed out so that nobody is surprised and nothing pretends to work.
  */
 export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
-  const keys: (keyof typeof ready)[] = ['home', 'regions', ...(isAdmin(role) ? (['users', 'audit'] as const) : []), 'password'];
+  const keys: (keyof typeof ready)[] = ['home', ...readyFor(role), 'regions', ...(isAdmin(role) ? (['users', 'audit'] as const) : []), 'password'];
   return {
     ready: keys.map((key) => ({ key, ...ready[key] })),
     soon: soonFor(role).map((key) => ({ key, path: '', icon: soonIcons[key] })),
   };
 }
 
-/** The menu entry a location belongs to. */
+/** The menu entry a location belongs to (the import wizard belongs to the registry). */
 export function selectedKey(pathname: string): MenuKey {
+  if (pathname === '/imports' || pathname.startsWith('/imports/')) return 'households';
   const hit = (Object.keys(ready) as (keyof typeof ready)[]).find((k) => {
     const p = ready[k].path;
     return p !== '/' && (pathname === p || pathname.startsWith(p + '/'));

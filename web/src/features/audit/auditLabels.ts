@@ -26,6 +26,8 @@ export const actionColor = (a: string): string =>
     reset_password: 'orange',
     change_password: 'gold',
     view_personal: 'magenta',
+    import: 'geekblue',
+    export_personal: 'magenta',
   })[a] ?? 'default';
 
 /** A readable name for the record, from what the entry itself carries. */

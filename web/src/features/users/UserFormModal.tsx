@@ -9,12 +9,14 @@ import { assignableRoles } from '../../app/roles';
 import { useApiError } from '../../app/useApiError';
 import { passwordRules, phonePattern, sameAsRule, usernamePattern } from '../../app/validators';
 import { RegionPicker } from '../regions/RegionPicker';
+import { UnitSelect } from '../units/UnitSelect';
 
 interface Values {
   username: string;
   displayName: string;
   role: Role;
   regionCode: string;
+  unitId?: string | null;
   phone?: string;
   locale: 'zh-CN' | 'en';
   password: string;
@@ -45,7 +47,7 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
   const submit = async () => {
     const v = await form.validateFields();
     const phone = v.phone?.trim() ? v.phone.trim() : null;
-    const common = { displayName: v.displayName.trim(), role: v.role, regionCode: v.regionCode, phone, locale: v.locale };
+    const common = { displayName: v.displayName.trim(), role: v.role, regionCode: v.regionCode, unitId: v.unitId ?? null, phone, locale: v.locale };
     const onError = (e: unknown) => showError(e, { form, onStale: () => (onStale(), onClose()) });
     if (user) {
       update.mutate(
@@ -61,7 +63,7 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
   };
 
   const initial: Partial<Values> = user
-    ? { displayName: user.displayName, role: user.role, regionCode: user.regionCode, phone: user.phone ?? undefined, locale: user.locale }
+    ? { displayName: user.displayName, role: user.role, regionCode: user.regionCode, unitId: user.unitId, phone: user.phone ?? undefined, locale: user.locale }
     : { locale: 'zh-CN', regionCode: me.regionCode };
 
   return (
@@ -115,6 +117,9 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
           rules={[{ required: true, message: t('common.select', { field: t('users.region') }) }]}
         >
           <RegionPicker />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('users.unit')} extra={t('users.unitHelp')}>
+          <UnitSelect />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: phonePattern, message: t('users.phoneRule') }]}>
           <Input inputMode="tel" maxLength={13} />

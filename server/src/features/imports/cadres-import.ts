@@ -3,11 +3,10 @@
  * cadres matched by ID number) and the apply, in batches inside the caller's transaction.
  */
 import type { Executor } from '../../db/client.js';
-import { newId } from '../../platform/ids.js';
 import { countyOf } from '../../platform/scope.js';
 import { upsertCadres, cadresOutside, type CadreWrite } from '../cadres/bulk.js';
 import { cadreColumns, NamedIndex, parseCadreRow, type CadreValue } from './cadre-rows.js';
-import { closeWriter, files, readLines, stageRows, writeLine, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, stageRows, type StagedRow } from './pipeline.js';
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
@@ -47,10 +46,10 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
     if (!c.regionCode.startsWith(scope.prefix)) findings.add(ids.get(idNumber)!, null, problem('idNumber', '此人已登记为您管辖范围外的干部', 'Registered as a cadre outside your scope'));
   }
 
-  const out = storage.writer(f.apply('cadres'));
+  const out = new LineWriter(storage.writer(f.apply('cadres')));
   const counts = { cadresToCreate: 0, cadresToUpdate: 0, rowsToImport: 0 };
   let report: ReportWriter | null = null;
-  for await (const s of readLines<StagedRow<CadreValue>>(storage.read(f.staged))) {
+  for await (const batch of readBatches<StagedRow<CadreValue>>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     if (problems.length) {
       report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns);
@@ -59,12 +58,12 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
       continue;
     }
     const c = s.value!;
-    await writeLine(out, { ...c, id: newId(), countyCode: countyOf(c.regionCode) ?? c.regionCode.slice(0, 6), initials: run.initials(c.name) } satisfies CadreWrite);
+    await out.write({ ...c, id: run.newId(), countyCode: countyOf(c.regionCode) ?? c.regionCode.slice(0, 6), initials: run.initials(c.name) } satisfies CadreWrite);
     counts.rowsToImport++;
     if (existing.has(c.idNumber)) counts.cadresToUpdate++;
     else counts.cadresToCreate++;
   }
-  await Promise.all([closeWriter(out), report?.close()]);
+  await Promise.all([out.close(), report?.close()]);
   await storage.remove(f.staged);
   return { totalRows: staged.rows, errorRows: findings.errorRows, counts, sample: findings.sample(cadreColumns), hasReport: report !== null };
 }
@@ -72,7 +71,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
 export async function applyCadres(tx: Executor, run: Run): Promise<Record<string, number>> {
   const counts = { cadresCreated: 0, cadresUpdated: 0 };
   let done = 0;
-  for await (const batch of batches(readLines<CadreWrite>(run.storage.read(files(run.jobId).apply('cadres'))), 1000)) {
+  for await (const batch of batches(readBatches<CadreWrite>(run.storage.read(files(run.jobId).apply('cadres'))), 1000)) {
     const n = await upsertCadres(tx, batch, run.scope.prefix);
     if (n.created + n.updated < batch.length) {
       const outside = await cadresOutside(tx, batch.map((c) => c.idNumber), run.scope.prefix);

@@ -4,9 +4,8 @@
  * the dry run prepared, written in batches inside the caller's transaction).
  */
 import type { Db, Executor } from '../../db/client.js';
-import { newId } from '../../platform/ids.js';
 import { countyOf } from '../../platform/scope.js';
-import { closeWriter, files, readLines, stageRows, writeLine, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, stageRows, type StagedRow } from './pipeline.js';
 import * as bulk from '../households/bulk.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { HouseholdTracker, householdColumns, parseHouseholdRow, type MemberFields } from './household-rows.js';
@@ -54,13 +53,13 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
   });
   for (const { row, key, problem: p } of tracker.finish()) findings.add(row, key, p);
 
-  const plan = await matchRegistry(db, scope.prefix, tracker, ids, findings);
+  const plan = await matchRegistry(db, scope.prefix, tracker, ids, findings, run.newId);
 
   // Pass 2: the staged rows become the report (bad and held-back rows) or the apply files.
-  const out = { members: storage.writer(f.apply('members')), heads: storage.writer(f.apply('heads')) };
+  const out = { members: new LineWriter(storage.writer(f.apply('members'))), heads: new LineWriter(storage.writer(f.apply('heads'))) };
   const counts = { households: tracker.households.size, householdsToCreate: 0, householdsToUpdate: 0, membersToCreate: 0, membersToUpdate: 0, rowsToImport: 0, heldBackRows: 0 };
   let report: ReportWriter | null = null;
-  for await (const s of readLines<StagedRow<MemberFields>>(storage.read(f.staged))) {
+  for await (const batch of readBatches<StagedRow<MemberFields>>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     const firstBad = findings.firstBadRow(s.key!);
     if (problems.length || firstBad !== undefined) {
@@ -74,21 +73,22 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
     const m = s.value!;
     const agg = tracker.households.get(s.key!)!;
     const regionCode = agg.fields.regionCode!;
-    await writeLine(m.relation === 'head' ? out.heads : out.members, {
+    const flushed = (m.relation === 'head' ? out.heads : out.members).write({
       ...m,
-      id: newId(),
+      id: run.newId(),
       householdId: hh.id,
       regionCode,
       countyCode: county(regionCode),
       initials: run.initials(m.name),
     } satisfies bulk.MemberWrite);
+    if (flushed) await flushed;
     counts.rowsToImport++;
     if (plan.existingMembers.has(m.idNumber)) counts.membersToUpdate++;
     else counts.membersToCreate++;
   }
-  await Promise.all([closeWriter(out.members), closeWriter(out.heads), report?.close()]);
+  await Promise.all([out.members.close(), out.heads.close(), report?.close()]);
 
-  const hhOut = { create: storage.writer(f.apply('households-new')), update: storage.writer(f.apply('households-old')) };
+  const hhOut = { create: new LineWriter(storage.writer(f.apply('households-new'))), update: new LineWriter(storage.writer(f.apply('households-old'))) };
   for (const agg of tracker.households.values()) {
     if (findings.firstBadRow(agg.key) !== undefined) continue;
     const hh = plan.get(agg.key)!;
@@ -105,11 +105,11 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
       landMu: agg.fields.landMu ?? null,
       housing: agg.fields.housing ?? null,
     };
-    await writeLine(hh.existing ? hhOut.update : hhOut.create, write);
+    await (hh.existing ? hhOut.update : hhOut.create).write(write);
     if (hh.existing) counts.householdsToUpdate++;
     else counts.householdsToCreate++;
   }
-  await Promise.all([closeWriter(hhOut.create), closeWriter(hhOut.update)]);
+  await Promise.all([hhOut.create.close(), hhOut.update.close()]);
   await storage.remove(f.staged);
   return { totalRows: staged.rows, errorRows: findings.errorRows, counts, sample: findings.sample(householdColumns), hasReport: report !== null };
 }
@@ -123,7 +123,7 @@ interface Plan {
  * Matches the file's households to the registry (by 户编号 within the county, else by the head's
  * ID number) and checks each member's ID number against the people already registered.
  */
-async function matchRegistry(db: Db, prefix: string, tracker: HouseholdTracker, ids: Map<string, { row: number; key: string }>, findings: Findings): Promise<Plan> {
+async function matchRegistry(db: Db, prefix: string, tracker: HouseholdTracker, ids: Map<string, { row: number; key: string }>, findings: Findings, newId: () => string): Promise<Plan> {
   const aggs = [...tracker.households.values()].filter((a) => a.fields.regionCode);
   const byNo = new Map(
     (await repo.householdsByNumbers(db, aggs.filter((a) => a.householdNo).map((a) => ({ countyCode: county(a.fields.regionCode!), householdNo: a.householdNo! })))).map((h) => [`${h.countyCode}|${h.householdNo}`, h]),
@@ -184,7 +184,7 @@ async function matchRegistry(db: Db, prefix: string, tracker: HouseholdTracker, 
 /** Writes what the dry run prepared, in batches; throws DataChanged when the registry moved meanwhile. */
 export async function applyHouseholds(tx: Executor, run: Run): Promise<Record<string, number>> {
   const f = files(run.jobId);
-  const read = <T>(part: string) => readLines<T>(run.storage.read(f.apply(part)));
+  const read = <T>(part: string) => readBatches<T>(run.storage.read(f.apply(part)));
   const counts = { householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0 };
   for await (const batch of batches(read<bulk.HouseholdWrite>('households-new'), bulk.bulkBatchSize)) {
     const n = await bulk.insertHouseholds(tx, batch);

@@ -7,6 +7,10 @@ import { RegionIndex, type RegionEntry } from './region-names.js';
 import { codedCell, dateCell, decimalCell, idNumberCell, labelLookup, listCell, normGroupName, phoneCell, yesNoCell } from './rules.js';
 import { idNumber } from './testing.js';
 import { relationLabels } from '../households/labels.js';
+import { initialsOf } from '../regions/rules.js';
+import { pickName } from '../../demo/names.js';
+import { demoRng } from '../../demo/random.js';
+import { bulkIds, nameInitials } from './run.js';
 
 const today = new Date('2024-06-01T00:00:00Z');
 const value = <T>(p: { ok: true; value: T } | { ok: false }) => (p.ok ? p.value : 'BAD');
@@ -168,5 +172,20 @@ describe('a cadre row', () => {
   it('puts a cadre with no township or village in the importer’s region, and checks rank against place', () => {
     expect(parseCadreRow(row({ name: '龙文斌', idNumber: idNumber('19720315', 3), rank: '乡干部' }), cctx).value?.regionCode).toBe('433124213000');
     expect(parseCadreRow(row({ name: '石金林', idNumber: idNumber('19720315', 4), rank: '党员' }), cctx).problems.map((p) => p.column)).toEqual(['township']);
+  });
+});
+
+describe('bulk helpers', () => {
+  it('gives the same pinyin initials as initialsOf, polyphonic surnames and minority names included', () => {
+    const fast = nameInitials(initialsOf);
+    const rng = demoRng(7);
+    const names = ['单雄信', '曾国藩', '长孙无忌', '重阳', '解缙', '阿卜杜·热合曼', '龙文斌', '吕布', 'Anna李', ...Array.from({ length: 2000 }, () => pickName(rng).name)];
+    for (const n of names) expect(fast(n), n).toBe(initialsOf(n));
+  });
+  it('makes UUIDv7 ids', () => {
+    const next = bulkIds();
+    const ids = Array.from({ length: 1000 }, next);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(1000);
   });
 });

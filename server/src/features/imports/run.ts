@@ -2,6 +2,8 @@
  * What an import's passes share: the job they run for, what they found, batching, and the
  * error that rolls the apply back when the registry changed after the dry run.
  */
+import { randomFillSync } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
 import type { Db } from '../../db/client.js';
 import type { ColumnSpec } from '../../platform/excel.js';
 import type { Scope } from '../../platform/scope.js';
@@ -17,6 +19,8 @@ export interface Run {
   onProgress(rows: number): Promise<void>;
   /** Pinyin initials, cached for the job (names repeat). */
   initials(name: string): string;
+  /** UUIDv7 ids for the rows written (bulkIds). */
+  newId(): string;
 }
 
 export interface SampleProblem {
@@ -83,23 +87,73 @@ export class Findings {
   }
 }
 
-export async function* batches<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** Re-cuts batches of any size (NDJSON chunks) into batches of `size` (statements). */
+export async function* batches<T>(source: AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
-  for await (const item of source) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  for await (const items of source) {
+    for (const item of items) {
+      batch.push(item);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length) yield batch;
 }
 
-export const cachedInitials = (f: (name: string) => string) => {
-  const cache = new Map<string, string>();
-  return (name: string) => {
-    let v = cache.get(name);
-    if (v === undefined) cache.set(name, (v = f(name)));
+/**
+ * Pinyin initials of names, as `whole` (regions/rules initialsOf) gives them, at a fraction of
+ * its cost (~15 µs a name, 1.5 s for 100k): a Han character all of whose readings start with the
+ * same letter is looked up once; a name with a character read several ways (长, 重, 单 …) or
+ * anything other than Han characters goes to `whole`.
+ */
+export function nameInitials(whole: (name: string) => string): (name: string) => string {
+  const byChar = new Map<string, string | null>();
+  const byName = new Map<string, string>();
+  const slow = (name: string) => {
+    let v = byName.get(name);
+    if (v === undefined) byName.set(name, (v = whole(name)));
     return v;
   };
-};
+  const letter = (ch: string) => {
+    let v = byChar.get(ch);
+    if (v === undefined) {
+      const firsts = new Set(pinyin(ch, { multiple: true, type: 'array', toneType: 'none' }).map((r) => r[0]));
+      v = firsts.size === 1 ? [...firsts][0]!.toLowerCase() : null;
+      byChar.set(ch, v);
+    }
+    return v;
+  };
+  return (name) => {
+    let out = '';
+    for (const ch of name) {
+      const l = /\p{Script=Han}/u.test(ch) ? letter(ch) : null;
+      if (l === null) return slow(name);
+      out += l;
+    }
+    return out;
+  };
+}
+
+const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * UUIDv7 ids (the layout of platform/ids newId) for bulk writes, the random part drawn from a
+ * pool: newId costs ~8 µs an id, which is a second for an import of 100k members; this ~0.3 µs.
+ */
+export function bulkIds(): () => string {
+  const pool = Buffer.alloc(10 * 8192);
+  let at = pool.length;
+  return () => {
+    if (at + 10 > pool.length) {
+      randomFillSync(pool);
+      at = 0;
+    }
+    const o = at;
+    at += 10;
+    const t = Date.now().toString(16).padStart(12, '0');
+    const b = (i: number) => hex[pool[o + i]!]!;
+    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${hex[pool[o]! & 0x0f]!.slice(1)}${b(1)}-${hex[(pool[o + 2]! & 0x3f) | 0x80]}${b(3)}-${b(4)}${b(5)}${b(6)}${b(7)}${b(8)}${b(9)}`;
+  };
+}

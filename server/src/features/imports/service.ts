@@ -18,7 +18,7 @@ import { applyHouseholds, checkHouseholds } from './households-import.js';
 import { files, ImportFailure } from './pipeline.js';
 import * as repo from './repository.js';
 import { inlineApplyRows, inlineFileBytes, maxUploadBytes, type Msg } from './rules.js';
-import { cachedInitials, DataChanged, type Run } from './run.js';
+import { bulkIds, DataChanged, nameInitials, type Run } from './run.js';
 import type { JobOut } from './schemas.js';
 import type { importKinds, ImportSummary } from './tables.js';
 
@@ -84,7 +84,7 @@ export async function receiveFile(storage: FileStorage, actor: Actor, fileName: 
 }
 
 function makeRun(db: Db, storage: FileStorage, actor: Actor, jobId: string, onProgress: (n: number) => Promise<void>): Run {
-  return { db, storage, scope: actor.scope, jobId, today: new Date(), onProgress, initials: cachedInitials(initialsOf) };
+  return { db, storage, scope: actor.scope, jobId, today: new Date(), onProgress, initials: nameInitials(initialsOf), newId: bulkIds() };
 }
 
 /** Creates the job for a stored upload and runs the dry run: inline for small files, else in the background. */

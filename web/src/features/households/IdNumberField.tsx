@@ -46,7 +46,7 @@ export function IdNumberField({ prefix = [], maskedValue }: { prefix?: (string |
       name={name}
       label={t('members.idNumber')}
       rules={rules}
-      hasFeedback={!!value}
+      hasFeedback
       normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
       extra={
         info ? (

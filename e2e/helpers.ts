@@ -73,6 +73,10 @@ export async function journey(tab: Tab, name: string, fn: (page: Page) => Promis
 
 /** Waits until no table on the page shows its loading spinner (before a screenshot). */
 export async function tablesSettled(page: Page) {
-  await page.locator('.ant-table-wrapper .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator('.ant-table-wrapper .ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   await page.waitForFunction(() => document.querySelectorAll('.ant-table-wrapper .ant-spin-spinning').length === 0);
 }

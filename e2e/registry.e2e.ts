@@ -59,7 +59,9 @@ describe('the registry in Excel, as a township clerk keeps it', () => {
       const template = await downloadBy(page, dir, () => page.getByRole('button', { name: '下载模板' }).click());
       expect(template.name).toMatch(/\.xlsx$/);
       const tpl = await readWorkbook(template.file);
-      expect([...headerOf(tpl.worksheets[0]!, '身份证号').col.keys()]).toEqual(expect.arrayContaining(['村', '户主姓名', '与户主关系', '身份证号']));
+      expect([...headerOf(tpl.worksheets[0]!, '身份证号').col.keys()]).toEqual(
+        expect.arrayContaining(['村', '户主姓名', '与户主关系', '身份证号']),
+      );
       await screenshot(page, 'r-import-choose');
 
       // A file with two bad rows: a mistyped ID number and a village that does not exist.
@@ -67,8 +69,14 @@ describe('the registry in Excel, as a township clerk keeps it', () => {
       await fillTemplate(template.file, bad, [...goodRows, jia(badChecksum(ids.jia)), lei('不存在村')]);
       await upload(page, bad);
       await page.getByText('有 2 行有错误').waitFor();
-      await page.getByText(/身份证号校验位不正确/).first().waitFor();
-      await page.getByText(/不存在村/).first().waitFor();
+      await page
+        .getByText(/身份证号校验位不正确/)
+        .first()
+        .waitFor();
+      await page
+        .getByText(/不存在村/)
+        .first()
+        .waitFor();
       await expect(page.getByRole('button', { name: '全部导入（有错误则不导入）' }).isDisabled()).resolves.toBe(true);
       await screenshot(page, 'r-import-errors');
 
@@ -78,13 +86,17 @@ describe('the registry in Excel, as a township clerk keeps it', () => {
       const sheet = (await readWorkbook(report.file)).worksheets[0]!;
       const { row: headerRow, col } = headerOf(sheet, '身份证号');
       const idCol = col.get('身份证号')!;
-      const jiaRow = [...Array(sheet.rowCount - headerRow).keys()].map((i) => sheet.getRow(headerRow + 1 + i)).find((r) => cellText(r.getCell(col.get('姓名')!)) === '贾正清')!;
+      const jiaRow = [...Array(sheet.rowCount - headerRow).keys()]
+        .map((i) => sheet.getRow(headerRow + 1 + i))
+        .find((r) => cellText(r.getCell(col.get('姓名')!)) === '贾正清')!;
       expect(jiaRow).toBeDefined();
       const idCell = jiaRow.getCell(idCol);
       expect(idCell.fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
       expect(JSON.stringify(idCell.note)).toContain('校验位');
       expect(cellText(jiaRow.getCell(col.get('错误说明')!))).toContain('身份证号');
-      const reasons = rowsOf(sheet, '身份证号').map((r) => r['错误说明']).join('\n');
+      const reasons = rowsOf(sheet, '身份证号')
+        .map((r) => r['错误说明'])
+        .join('\n');
       expect(reasons).toContain('不存在村');
       expect(rowsOf(sheet, '身份证号').some((r) => r['姓名'] === fu.head)).toBe(false);
 
@@ -138,7 +150,15 @@ describe('the registry in Excel, as a township clerk keeps it', () => {
       const exported = await downloadBy(page, dir, () => page.getByRole('button', { name: /导出 Excel/ }).click());
       expect(exported.name).toMatch(/\.xlsx$/);
       const wb = await readWorkbook(exported.file);
-      const cells = wb.worksheets.flatMap((s) => s.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))) : [])));
+      const cells = wb.worksheets.flatMap((s) =>
+        s
+          .getSheetValues()
+          .flatMap((r) =>
+            Array.isArray(r)
+              ? r.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))
+              : [],
+          ),
+      );
       expect(cells).toContain(fu.head);
       expect(cells).toContain(fu.spouse);
       expect(cells).toContain('13907431111');

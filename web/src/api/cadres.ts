@@ -21,7 +21,8 @@ export const useCadre = (id: string) =>
 export function useUpdateCadre() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateCadreBody & { id: string }) => data(api.PATCH('/api/cadres/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: UpdateCadreBody & { id: string }) =>
+      data(api.PATCH('/api/cadres/{id}', { params: { path: { id } }, body })),
     onSuccess: (c) => {
       qc.setQueryData(cadreKeys.detail(c.id), c);
       return Promise.all([

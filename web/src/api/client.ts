@@ -70,7 +70,11 @@ export async function rawFetch(path: string, init: RequestInit = {}): Promise<Re
   if (method !== 'GET' && method !== 'HEAD' && state.csrfToken) headers.set('x-csrf-token', state.csrfToken);
   let response: Response;
   try {
-    response = await fetch(new URL(path, globalThis.location?.origin ?? 'http://localhost'), { ...init, headers, credentials: 'same-origin' });
+    response = await fetch(new URL(path, globalThis.location?.origin ?? 'http://localhost'), {
+      ...init,
+      headers,
+      credentials: 'same-origin',
+    });
   } catch (e) {
     throw new NetworkError(e);
   }

@@ -117,7 +117,8 @@ export function useAddMember() {
 export function useUpdateMember() {
   const changed = useHouseholdChanged();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateMemberBody & { id: string }) => data(api.PATCH('/api/members/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: UpdateMemberBody & { id: string }) =>
+      data(api.PATCH('/api/members/{id}', { params: { path: { id } }, body })),
     onSuccess: (m) => changed(m.householdId),
   });
 }

@@ -40,7 +40,8 @@ export function useUploadImport() {
 export function useApplyImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mode }: { id: string; mode: ImportMode }) => data(api.POST('/api/imports/{id}/apply', { params: { path: { id } }, body: { mode } })),
+    mutationFn: ({ id, mode }: { id: string; mode: ImportMode }) =>
+      data(api.POST('/api/imports/{id}/apply', { params: { path: { id } }, body: { mode } })),
     onSuccess: (job) => {
       qc.setQueryData(importKeys.job(job.id), job);
       return Promise.all(['households', 'cadres', 'units', 'branches', 'audit'].map((k) => qc.invalidateQueries({ queryKey: [k] })));

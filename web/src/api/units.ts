@@ -64,7 +64,8 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateUnitBody & { id: string }) => data(api.PATCH('/api/units/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: UpdateUnitBody & { id: string }) =>
+      data(api.PATCH('/api/units/{id}', { params: { path: { id } }, body })),
     onSuccess: done,
   });
 }

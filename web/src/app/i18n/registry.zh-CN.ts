@@ -89,6 +89,7 @@ const registryZh = {
     birthDateMismatch: '与身份证号不符（身份证号为 {{date}}）',
     sexMismatch: '与身份证号不符',
     age: '年龄',
+    birthWithAge: '{{date}}（{{age}} 岁）',
     ageValue: '{{age}} 岁',
     health: '健康状况',
     disability: '残疾情况',

@@ -13,7 +13,8 @@ export interface CrumbHandle {
   crumb?: MenuKey | PageCrumb;
 }
 
-const labelOf = (t: TFunction, key: MenuKey | PageCrumb) => (key in zhCN.crumbs ? t(`crumbs.${key as PageCrumb}`) : t(`menu.${key as MenuKey}`));
+const labelOf = (t: TFunction, key: MenuKey | PageCrumb) =>
+  key in zhCN.crumbs ? t(`crumbs.${key as PageCrumb}`) : t(`menu.${key as MenuKey}`);
 
 export function Breadcrumbs() {
   const { t } = useTranslation();

@@ -113,7 +113,13 @@ function readyFor(role: Role): ('households' | 'cadres' | 'units')[] {
  * menu, shown greyed out so that nobody is surprised and nothing pretends to work.
  */
 export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
-  const keys: (keyof typeof ready)[] = ['home', ...readyFor(role), 'regions', ...(isAdmin(role) ? (['users', 'audit'] as const) : []), 'password'];
+  const keys: (keyof typeof ready)[] = [
+    'home',
+    ...readyFor(role),
+    'regions',
+    ...(isAdmin(role) ? (['users', 'audit'] as const) : []),
+    'password',
+  ];
   return {
     ready: keys.map((key) => ({ key, ...ready[key] })),
     soon: soonFor(role).map((key) => ({ key, path: '', icon: soonIcons[key] })),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Col, Input, Row, Select } from 'antd';
+import { Button, Col, Input, Row, Select, Space } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../regions/RegionPicker';
 import { BranchSelect } from '../units/BranchSelect';
@@ -7,10 +8,19 @@ import { UnitSelect } from '../units/UnitSelect';
 import { cadreRanks, type CadreFilters } from './useCadreFilters';
 
 /** Search, rank, unit, branch, region, status and account of the cadre list. */
-export function CadreFilterBar({ filters, onChange, onReset }: { filters: CadreFilters; onChange: (f: Partial<CadreFilters>) => void; onReset: () => void }) {
+export function CadreFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: CadreFilters;
+  onChange: (f: Partial<CadreFilters>) => void;
+  onReset: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
+  const [more, setMore] = useState(!!(filters.branchId || filters.regionCode || filters.hasAccount));
   return (
     <Row gutter={[12, 12]} className="lh-filters">
       <Col xs={24} md={12} xl={6}>
@@ -48,31 +58,62 @@ export function CadreFilterBar({ filters, onChange, onReset }: { filters: CadreF
         />
       </Col>
       <Col xs={24} sm={12} xl={5}>
-        <UnitSelect style={{ width: '100%' }} value={filters.unitId} onChange={(unitId) => onChange({ unitId })} placeholder={t('cadres.unit')} />
-      </Col>
-      <Col xs={24} sm={12} xl={6}>
-        <BranchSelect style={{ width: '100%' }} value={filters.branchId} onChange={(branchId) => onChange({ branchId })} placeholder={t('cadres.branch')} />
-      </Col>
-      <Col xs={24} sm={12} xl={6}>
-        <RegionPicker allowClear style={{ width: '100%' }} value={filters.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('cadres.region')} />
-      </Col>
-      <Col xs={12} sm={6} xl={4}>
-        <Select
-          allowClear
+        <UnitSelect
           style={{ width: '100%' }}
-          placeholder={t('cadres.account')}
-          aria-label={t('cadres.account')}
-          value={filters.hasAccount}
-          onChange={(hasAccount) => onChange({ hasAccount })}
-          options={[
-            { value: 'true', label: t('cadres.hasAccount') },
-            { value: 'false', label: t('cadres.noAccount') },
-          ]}
+          value={filters.unitId}
+          onChange={(unitId) => onChange({ unitId })}
+          placeholder={t('cadres.unit')}
         />
       </Col>
-      <Col xs={12} sm={6} xl={3}>
-        <Button onClick={onReset}>{t('common.reset')}</Button>
+      <Col xs={24} sm={12} xl={6}>
+        <Space size={4} wrap>
+          <Button onClick={onReset}>{t('common.reset')}</Button>
+          <Button
+            type="link"
+            onClick={() => setMore(!more)}
+            icon={more ? <UpOutlined /> : <DownOutlined />}
+            iconPlacement="end"
+            style={{ paddingInline: 4 }}
+          >
+            {more ? t('households.fewerFilters') : t('households.moreFilters')}
+          </Button>
+        </Space>
       </Col>
+      {more && (
+        <>
+          <Col xs={24} sm={12} xl={6}>
+            <BranchSelect
+              style={{ width: '100%' }}
+              value={filters.branchId}
+              onChange={(branchId) => onChange({ branchId })}
+              placeholder={t('cadres.branch')}
+            />
+          </Col>
+          <Col xs={24} sm={12} xl={6}>
+            <RegionPicker
+              allowClear
+              style={{ width: '100%' }}
+              value={filters.regionCode}
+              onChange={(regionCode) => onChange({ regionCode })}
+              placeholder={t('cadres.region')}
+            />
+          </Col>
+          <Col xs={12} sm={6} xl={4}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder={t('cadres.account')}
+              aria-label={t('cadres.account')}
+              value={filters.hasAccount}
+              onChange={(hasAccount) => onChange({ hasAccount })}
+              options={[
+                { value: 'true', label: t('cadres.hasAccount') },
+                { value: 'false', label: t('cadres.noAccount') },
+              ]}
+            />
+          </Col>
+        </>
+      )}
     </Row>
   );
 }

@@ -90,7 +90,14 @@ export function CadreFormModal({ cadre, onClose, onStale }: { cadre: Cadre; onCl
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('cadres.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('cadres.name') }) }, { min: 2, max: 20, message: t('members.nameRule') }]}>
+            <Form.Item
+              name="name"
+              label={t('cadres.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required', { field: t('cadres.name') }) },
+                { min: 2, max: 20, message: t('members.nameRule') },
+              ]}
+            >
               <Input maxLength={20} />
             </Form.Item>
           </Col>
@@ -100,7 +107,11 @@ export function CadreFormModal({ cadre, onClose, onStale }: { cadre: Cadre; onCl
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="rank" label={t('cadres.rank')} rules={[{ required: true, message: t('common.select', { field: t('cadres.rank') }) }]}>
+            <Form.Item
+              name="rank"
+              label={t('cadres.rank')}
+              rules={[{ required: true, message: t('common.select', { field: t('cadres.rank') }) }]}
+            >
               <Select options={cadreRanks.map((r) => ({ value: r, label: t(`cadres.ranks.${r}`) }))} />
             </Form.Item>
           </Col>
@@ -115,7 +126,11 @@ export function CadreFormModal({ cadre, onClose, onStale }: { cadre: Cadre; onCl
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="regionCode" label={t('cadres.region')} rules={[{ required: true, message: t('common.select', { field: t('cadres.region') }) }]}>
+            <Form.Item
+              name="regionCode"
+              label={t('cadres.region')}
+              rules={[{ required: true, message: t('common.select', { field: t('cadres.region') }) }]}
+            >
               <RegionPicker />
             </Form.Item>
           </Col>

@@ -20,10 +20,21 @@ export function CadrePage() {
   const cadre = useCadre(id);
   const [editing, setEditing] = useState(false);
 
-  if (cadre.isPending) return <Card><Skeleton active /></Card>;
+  if (cadre.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!cadre.data) {
     const missing = cadre.error instanceof ApiError && (cadre.error.status === 404 || cadre.error.status === 400);
-    return <Result status={missing ? '404' : 'warning'} title={missing ? t('cadres.notFound') : t('app.networkError')} extra={<Link to="/cadres">{t('menu.cadres')}</Link>} />;
+    return (
+      <Result
+        status={missing ? '404' : 'warning'}
+        title={missing ? t('cadres.notFound') : t('app.networkError')}
+        extra={<Link to="/cadres">{t('menu.cadres')}</Link>}
+      />
+    );
   }
   const c = cadre.data;
   const dash = '—';
@@ -72,7 +83,13 @@ export function CadrePage() {
           { key: 'updated', label: t('households.updatedAt'), children: dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      {editing && <CadreFormModal cadre={c} onClose={() => setEditing(false)} onStale={() => void qc.invalidateQueries({ queryKey: cadreKeys.all })} />}
+      {editing && (
+        <CadreFormModal
+          cadre={c}
+          onClose={() => setEditing(false)}
+          onStale={() => void qc.invalidateQueries({ queryKey: cadreKeys.all })}
+        />
+      )}
     </Card>
   );
 }

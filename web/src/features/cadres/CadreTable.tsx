@@ -15,7 +15,8 @@ export function CadreTable({ page, loading, onPage }: Props) {
   const phone = Grid.useBreakpoint().sm === false;
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   const status = (c: Cadre) => <Badge status={c.status === 'active' ? 'success' : 'default'} text={t(`cadres.statuses.${c.status}`)} />;
-  const branch = (c: Cadre) => (c.branchName ? `${c.branchName}${c.branchRole ? `（${t(`cadres.branchRoles.${c.branchRole}`)}）` : ''}` : null);
+  const branch = (c: Cadre) =>
+    c.branchName ? `${c.branchName}${c.branchRole ? `（${t(`cadres.branchRoles.${c.branchRole}`)}）` : ''}` : null;
 
   const columns: TableColumnsType<Cadre> = [
     {

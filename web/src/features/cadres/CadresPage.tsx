@@ -34,7 +34,11 @@ export function CadresPage() {
               {t('households.import')}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} loading={pending === exportPath} onClick={() => void download(exportPath, '干部.xlsx', { announce: true })}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={pending === exportPath}
+            onClick={() => void download(exportPath, '干部.xlsx', { announce: true })}
+          >
             {t('households.export')}
           </Button>
         </Space>

@@ -87,7 +87,13 @@ export function HouseholdFilterBar({
       <Col xs={12} sm={16} md={8} xl={3}>
         <Space size={4} wrap>
           <Button onClick={onReset}>{t('common.reset')}</Button>
-          <Button type="link" onClick={() => setMore(!more)} icon={more ? <UpOutlined /> : <DownOutlined />} iconPlacement="end" style={{ paddingInline: 4 }}>
+          <Button
+            type="link"
+            onClick={() => setMore(!more)}
+            icon={more ? <UpOutlined /> : <DownOutlined />}
+            iconPlacement="end"
+            style={{ paddingInline: 4 }}
+          >
             {more ? t('households.fewerFilters') : t('households.moreFilters')}
           </Button>
         </Space>

@@ -45,7 +45,10 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
     if (household) {
       const changes = updateBody(household, v);
       if (Object.keys(changes).length === 0) return onClose();
-      update.mutate({ id: household.id, version: household.version, ...changes }, { onSuccess: (h) => done(h, t('households.updated')), onError });
+      update.mutate(
+        { id: household.id, version: household.version, ...changes },
+        { onSuccess: (h) => done(h, t('households.updated')), onError },
+      );
     } else {
       create.mutate(createBody(id, v), {
         onSuccess: (h) => done(h, t('households.created', { name: h.members.find((m) => m.relation === 'head')?.name ?? '' })),
@@ -56,7 +59,13 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
 
   const initial: Partial<HouseholdValues> = household
     ? householdValues(household)
-    : { categories: [], povertyCauses: [], livestock: [], housing: 'unknown', members: [{ name: '', relation: 'head', isPartyMember: false }] };
+    : {
+        categories: [],
+        povertyCauses: [],
+        livestock: [],
+        housing: 'unknown',
+        members: [{ name: '', relation: 'head', isPartyMember: false }],
+      };
 
   return (
     <Drawer
@@ -82,7 +91,10 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
               label={t('households.region')}
               rules={[
                 { required: true, message: t('common.select', { field: t('households.region') }) },
-                { validator: (_r, v?: string) => (!v || isVillageOrGroup(v) ? Promise.resolve() : Promise.reject(new Error(t('households.regionMustBeVillage')))) },
+                {
+                  validator: (_r, v?: string) =>
+                    !v || isVillageOrGroup(v) ? Promise.resolve() : Promise.reject(new Error(t('households.regionMustBeVillage'))),
+                },
               ]}
             >
               <RegionPicker placeholder={t('households.regionPlaceholder')} />
@@ -135,11 +147,29 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
                 <div style={{ marginTop: 8, marginBottom: 16 }}>
                   {items.map((item) => (
                     <Space key={item.key} align="baseline" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[item.name, 'kind']} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('households.livestockKind') }) }]}>
-                        <Input placeholder={t('households.livestockKindPlaceholder')} maxLength={20} aria-label={t('households.livestockKind')} />
+                      <Form.Item
+                        name={[item.name, 'kind']}
+                        rules={[
+                          { required: true, whitespace: true, message: t('common.required', { field: t('households.livestockKind') }) },
+                        ]}
+                      >
+                        <Input
+                          placeholder={t('households.livestockKindPlaceholder')}
+                          maxLength={20}
+                          aria-label={t('households.livestockKind')}
+                        />
                       </Form.Item>
-                      <Form.Item name={[item.name, 'head']} rules={[{ required: true, message: t('common.required', { field: t('households.livestockHead') }) }]}>
-                        <InputNumber min={0} max={1000000} precision={0} placeholder={t('households.livestockHead')} aria-label={t('households.livestockHead')} />
+                      <Form.Item
+                        name={[item.name, 'head']}
+                        rules={[{ required: true, message: t('common.required', { field: t('households.livestockHead') }) }]}
+                      >
+                        <InputNumber
+                          min={0}
+                          max={1000000}
+                          precision={0}
+                          placeholder={t('households.livestockHead')}
+                          aria-label={t('households.livestockHead')}
+                        />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(item.name)} aria-label={t('common.cancel')} />
                     </Space>

@@ -31,9 +31,15 @@ export function HouseholdPage() {
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
   const tab: Tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'members';
   const editable = mayEditRegistry(user.role);
-  const reload = () => void Promise.all([qc.invalidateQueries({ queryKey: householdKeys.all }), qc.invalidateQueries({ queryKey: ['surveys'] })]);
+  const reload = () =>
+    void Promise.all([qc.invalidateQueries({ queryKey: householdKeys.all }), qc.invalidateQueries({ queryKey: ['surveys'] })]);
 
-  if (household.isPending) return <Card><Skeleton active /></Card>;
+  if (household.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!household.data) {
     const missing = household.error instanceof ApiError && (household.error.status === 404 || household.error.status === 400);
     return (
@@ -73,8 +79,16 @@ export function HouseholdPage() {
           activeKey={tab}
           onChange={(k) => setParams(k === 'members' ? {} : { tab: k }, { replace: true })}
           items={[
-            { key: 'members', label: t('households.tabs.members'), children: <MembersTab household={h} editable={editable} onStale={reload} /> },
-            { key: 'income', label: t('households.tabs.income'), children: <IncomeTab household={h} editable={editable} onStale={reload} /> },
+            {
+              key: 'members',
+              label: t('households.tabs.members'),
+              children: <MembersTab household={h} editable={editable} onStale={reload} />,
+            },
+            {
+              key: 'income',
+              label: t('households.tabs.income'),
+              children: <IncomeTab household={h} editable={editable} onStale={reload} />,
+            },
             { key: 'survey', label: t('households.tabs.survey'), children: <SurveyTab householdId={h.id} onStale={reload} /> },
             { key: 'timeline', label: t('households.tabs.timeline'), children: <TimelineTab householdId={h.id} /> },
           ]}

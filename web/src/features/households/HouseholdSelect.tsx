@@ -3,7 +3,19 @@ import { Select } from 'antd';
 import { useHouseholds } from '../../api/households';
 
 /** Find another household by its head's name (or pinyin initials, ID number, household number). */
-export function HouseholdSelect({ value, onChange, exceptId, placeholder, id }: { value?: string; onChange?: (v?: string) => void; exceptId?: string; placeholder?: string; id?: string }) {
+export function HouseholdSelect({
+  value,
+  onChange,
+  exceptId,
+  placeholder,
+  id,
+}: {
+  value?: string;
+  onChange?: (v?: string) => void;
+  exceptId?: string;
+  placeholder?: string;
+  id?: string;
+}) {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {

@@ -27,7 +27,13 @@ export function HouseholdStatusModal({ household, onClose, onStale }: { househol
   const submit = async () => {
     const v = await form.validateFields();
     change.mutate(
-      { id: household.id, version: household.version, status: v.status, on: v.on.format('YYYY-MM-DD'), ...(v.status === 'merged' && v.mergedIntoId ? { mergedIntoId: v.mergedIntoId } : {}) },
+      {
+        id: household.id,
+        version: household.version,
+        status: v.status,
+        on: v.on.format('YYYY-MM-DD'),
+        ...(v.status === 'merged' && v.mergedIntoId ? { mergedIntoId: v.mergedIntoId } : {}),
+      },
       {
         onSuccess: () => (void message.success(t('households.statusChanged')), onClose()),
         onError: (e) => showError(e, { form, onStale: () => (onStale(), onClose()) }),
@@ -46,15 +52,29 @@ export function HouseholdStatusModal({ household, onClose, onStale }: { househol
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('households.statusHint')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" initialValues={{ status: household.status === 'active' ? 'moved' : 'active', on: dayjs() }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ status: household.status === 'active' ? 'moved' : 'active', on: dayjs() }}
+      >
         <Form.Item name="status" label={t('households.status')}>
-          <Select options={statuses.filter((s) => s !== household.status).map((s) => ({ value: s, label: t(`households.statuses.${s}`) }))} />
+          <Select
+            options={statuses.filter((s) => s !== household.status).map((s) => ({ value: s, label: t(`households.statuses.${s}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="on" label={t('households.statusOn')} rules={[{ required: true, message: t('common.select', { field: t('households.statusOn') }) }]}>
+        <Form.Item
+          name="on"
+          label={t('households.statusOn')}
+          rules={[{ required: true, message: t('common.select', { field: t('households.statusOn') }) }]}
+        >
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
         {status === 'merged' && (
-          <Form.Item name="mergedIntoId" label={t('households.mergedInto')} rules={[{ required: true, message: t('common.select', { field: t('households.mergedInto') }) }]}>
+          <Form.Item
+            name="mergedIntoId"
+            label={t('households.mergedInto')}
+            rules={[{ required: true, message: t('common.select', { field: t('households.mergedInto') }) }]}
+          >
             <HouseholdSelect exceptId={household.id} placeholder={t('households.mergedIntoPlaceholder')} />
           </Form.Item>
         )}

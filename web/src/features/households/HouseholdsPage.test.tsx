@@ -26,8 +26,28 @@ const household = {
 
 const catalog = {
   items: [
-    { id: '1', kind: 'category', code: 'poor', nameZh: '贫困户', nameEn: 'Poor', regionCode: null, builtIn: true, active: true, version: 1 },
-    { id: '2', kind: 'poverty_cause', code: 'no_water', nameZh: '缺水', nameEn: 'Lack of water', regionCode: null, builtIn: true, active: true, version: 1 },
+    {
+      id: '1',
+      kind: 'category',
+      code: 'poor',
+      nameZh: '贫困户',
+      nameEn: 'Poor',
+      regionCode: null,
+      builtIn: true,
+      active: true,
+      version: 1,
+    },
+    {
+      id: '2',
+      kind: 'poverty_cause',
+      code: 'no_water',
+      nameZh: '缺水',
+      nameEn: 'Lack of water',
+      regionCode: null,
+      builtIn: true,
+      active: true,
+      version: 1,
+    },
   ],
   total: 2,
 };

@@ -42,7 +42,11 @@ export function HouseholdsPage() {
               {t('households.import')}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} loading={pending === exportPath} onClick={() => void download(exportPath, '农户.xlsx', { announce: true })}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={pending === exportPath}
+            onClick={() => void download(exportPath, '农户.xlsx', { announce: true })}
+          >
             {t('households.export')}
           </Button>
         </Space>

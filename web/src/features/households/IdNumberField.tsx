@@ -27,7 +27,12 @@ export function IdNumberField({ prefix = [], maskedValue }: { prefix?: (string |
     if (!info) return;
     form.setFieldValue([...prefix, 'birthDate'], dayjs(info.birthDate));
     form.setFieldValue([...prefix, 'sex'], info.sex);
-    void form.validateFields([[...prefix, 'birthDate'], [...prefix, 'sex']]).catch(() => {});
+    void form
+      .validateFields([
+        [...prefix, 'birthDate'],
+        [...prefix, 'sex'],
+      ])
+      .catch(() => {});
     // Only when the meaning of the number changes, not on every render.
   }, [info?.birthDate, info?.sex]);
 
@@ -50,7 +55,9 @@ export function IdNumberField({ prefix = [], maskedValue }: { prefix?: (string |
       normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
       extra={
         info ? (
-          <Typography.Text type="success">{t('members.idOk', { birthDate: info.birthDate, sex: t(`members.sexes.${info.sex}`) })}</Typography.Text>
+          <Typography.Text type="success">
+            {t('members.idOk', { birthDate: info.birthDate, sex: t(`members.sexes.${info.sex}`) })}
+          </Typography.Text>
         ) : maskedValue ? (
           `${maskedValue} · ${t('members.idNumberMaskedHelp')}`
         ) : (
@@ -58,7 +65,13 @@ export function IdNumberField({ prefix = [], maskedValue }: { prefix?: (string |
         )
       }
     >
-      <Input maxLength={18} inputMode="text" autoComplete="off" placeholder={maskedValue ?? undefined} style={{ fontFamily: 'monospace' }} />
+      <Input
+        maxLength={18}
+        inputMode="text"
+        autoComplete="off"
+        placeholder={maskedValue ?? undefined}
+        style={{ fontFamily: 'monospace' }}
+      />
     </Form.Item>
   );
 }

@@ -31,13 +31,20 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
   const people = Form.useWatch<number | null | undefined>('memberCount', form) || activeMembers;
   const year = Form.useWatch<number | undefined>('year', form);
   const preview = perCapitaNetFen(incomeItems(lines), people);
-  const firstFree = [thisYear - 1, thisYear, ...Array.from({ length: 10 }, (_, i) => thisYear - 2 - i)].find((y) => !recordedYears.includes(y)) ?? thisYear;
+  const firstFree =
+    [thisYear - 1, thisYear, ...Array.from({ length: 10 }, (_, i) => thisYear - 2 - i)].find((y) => !recordedYears.includes(y)) ?? thisYear;
 
   const submit = async () => {
     const v = await form.validateFields();
     const items = incomeItems(v.items ?? []);
     put.mutate(
-      { householdId, year: v.year, items, ...(v.memberCount ? { memberCount: v.memberCount } : {}), ...(income ? { version: income.version } : {}) },
+      {
+        householdId,
+        year: v.year,
+        items,
+        ...(v.memberCount ? { memberCount: v.memberCount } : {}),
+        ...(income ? { version: income.version } : {}),
+      },
       {
         onSuccess: (i) => (void message.success(t('incomes.saved', { year: i.year })), onClose()),
         onError: (e) => showError(e, { form, onStale: () => (onStale(), onClose()) }),
@@ -63,7 +70,13 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
         initialValues={
           income
             ? incomeValues(income)
-            : { year: firstFree, items: [{ kind: 'income', category: 'wages', amount: null }, { kind: 'income', category: 'production', amount: null }] }
+            : {
+                year: firstFree,
+                items: [
+                  { kind: 'income', category: 'wages', amount: null },
+                  { kind: 'income', category: 'production', amount: null },
+                ],
+              }
         }
       >
         <Row gutter={16}>
@@ -73,7 +86,12 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
               label={t('incomes.year')}
               rules={[
                 { required: true, message: t('common.required', { field: t('incomes.year') }) },
-                { validator: (_r, y?: number) => (income || !y || !recordedYears.includes(y) ? Promise.resolve() : Promise.reject(new Error(t('incomes.yearExists', { year: y })))) },
+                {
+                  validator: (_r, y?: number) =>
+                    income || !y || !recordedYears.includes(y)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('incomes.yearExists', { year: y }))),
+                },
               ]}
             >
               <InputNumber min={1949} max={thisYear} precision={0} disabled={!!income} style={{ width: '100%' }} />
@@ -88,7 +106,12 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
         <Typography.Text strong>{t('incomes.items')}</Typography.Text>
         <Form.List
           name="items"
-          rules={[{ validator: (_r, ls?: IncomeLine[]) => (incomeItems(ls ?? []).length > 0 ? Promise.resolve() : Promise.reject(new Error(t('incomes.atLeastOne')))) }]}
+          rules={[
+            {
+              validator: (_r, ls?: IncomeLine[]) =>
+                incomeItems(ls ?? []).length > 0 ? Promise.resolve() : Promise.reject(new Error(t('incomes.atLeastOne'))),
+            },
+          ]}
         >
           {(items, { add, remove }, { errors }) => (
             <div style={{ marginTop: 8 }}>
@@ -107,7 +130,11 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
                     </Col>
                     <Col xs={16} sm={7}>
                       <Form.Item name={[item.name, 'category']}>
-                        <Select aria-label={t('incomes.category')} options={categoriesOf(kind).map((c) => ({ value: c, label: t(`incomes.categories.${c}`) }))} popupMatchSelectWidth={false} />
+                        <Select
+                          aria-label={t('incomes.category')}
+                          options={categoriesOf(kind).map((c) => ({ value: c, label: t(`incomes.categories.${c}`) }))}
+                          popupMatchSelectWidth={false}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={11} sm={6}>
@@ -117,7 +144,14 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
                     </Col>
                     <Col xs={11} sm={6}>
                       <Form.Item name={[item.name, 'amount']} rules={[{ required: true, message: t('incomes.amountRule') }]}>
-                        <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} placeholder={t('incomes.amount')} aria-label={t('incomes.amount')} />
+                        <InputNumber<string>
+                          stringMode
+                          min="0"
+                          precision={2}
+                          style={{ width: '100%' }}
+                          placeholder={t('incomes.amount')}
+                          aria-label={t('incomes.amount')}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={2} sm={1} style={{ paddingTop: 6 }}>
@@ -136,12 +170,7 @@ export function IncomeModal({ householdId, income, recordedYears, activeMembers,
           )}
         </Form.List>
         {preview !== null && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginTop: 16 }}
-            title={t('incomes.preview', { amount: formatYuan(preview) })}
-          />
+          <Alert type="success" showIcon style={{ marginTop: 16 }} title={t('incomes.preview', { amount: formatYuan(preview) })} />
         )}
       </Form>
     </Modal>

@@ -31,7 +31,14 @@ describe('MemberDrawer', () => {
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
     const sent = (await requests.find((r) => r.method === 'POST')!.json()) as Record<string, unknown>;
     expect(new URL(requests.find((r) => r.method === 'POST')!.url).pathname).toBe(`/api/households/${householdId}/members`);
-    expect(sent).toMatchObject({ name: '符春燕', relation: 'spouse', idNumber: good, sex: 'female', birthDate: '1980-09-12', isPartyMember: false });
+    expect(sent).toMatchObject({
+      name: '符春燕',
+      relation: 'spouse',
+      idNumber: good,
+      sex: 'female',
+      birthDate: '1980-09-12',
+      isPartyMember: false,
+    });
     expect(sent.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
   });
 });

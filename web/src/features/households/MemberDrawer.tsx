@@ -72,7 +72,10 @@ export function MemberDrawer({ householdId, member, open, onClose, onStale }: Pr
         autoComplete="off"
         onFinish={() => void submit().catch(() => {})}
       >
-        <MemberFields maskedIdNumber={member?.idNumber?.includes('*') ? member.idNumber : null} maskedPhone={member?.phone?.includes('*') ? member.phone : null} />
+        <MemberFields
+          maskedIdNumber={member?.idNumber?.includes('*') ? member.idNumber : null}
+          maskedPhone={member?.phone?.includes('*') ? member.phone : null}
+        />
         {becomesHead && (
           <>
             <Alert type="info" showIcon title={t('members.headChangeHint')} style={{ marginBottom: 16 }} />

@@ -33,14 +33,21 @@ export function MemberFields({ prefix = [], hideRelation, maskedIdNumber, masked
         <Form.Item
           name={n('name')}
           label={t('members.name')}
-          rules={[{ ...required(t('members.name')), whitespace: true }, { min: 2, max: 20, message: t('members.nameRule') }]}
+          rules={[
+            { ...required(t('members.name')), whitespace: true },
+            { min: 2, max: 20, message: t('members.nameRule') },
+          ]}
         >
           <Input maxLength={20} autoComplete="off" />
         </Form.Item>
       </Col>
       {!hideRelation && (
         <Col xs={24} sm={12}>
-          <Form.Item name={n('relation')} label={t('members.relation')} rules={[{ required: true, message: t('common.select', { field: t('members.relation') }) }]}>
+          <Form.Item
+            name={n('relation')}
+            label={t('members.relation')}
+            rules={[{ required: true, message: t('common.select', { field: t('members.relation') }) }]}
+          >
             <Select options={relations.map((r) => ({ value: r, label: t(`members.relations.${r}`) }))} />
           </Form.Item>
         </Col>

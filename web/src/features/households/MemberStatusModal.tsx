@@ -12,7 +12,17 @@ interface Values {
 }
 
 /** A member moves out or dies (or comes back). A departing head names the member who takes over. */
-export function MemberStatusModal({ household, member, onClose, onStale }: { household: Household; member: Member; onClose: () => void; onStale: () => void }) {
+export function MemberStatusModal({
+  household,
+  member,
+  onClose,
+  onStale,
+}: {
+  household: Household;
+  member: Member;
+  onClose: () => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -25,7 +35,13 @@ export function MemberStatusModal({ household, member, onClose, onStale }: { hou
   const submit = async () => {
     const v = await form.validateFields();
     change.mutate(
-      { id: member.id, version: member.version, status: v.status, on: v.on.format('YYYY-MM-DD'), ...(v.newHeadId ? { newHeadId: v.newHeadId } : {}) },
+      {
+        id: member.id,
+        version: member.version,
+        status: v.status,
+        on: v.on.format('YYYY-MM-DD'),
+        ...(v.newHeadId ? { newHeadId: v.newHeadId } : {}),
+      },
       {
         onSuccess: () => (void message.success(t('members.statusDone')), onClose()),
         onError: (e) => showError(e, { form, onStale: () => (onStale(), onClose()) }),
@@ -58,13 +74,21 @@ export function MemberStatusModal({ household, member, onClose, onStale }: { hou
             <Radio.Group options={[{ value: 'active', label: '' }]} />
           </Form.Item>
         )}
-        <Form.Item name="on" label={t('members.leaveOn')} rules={[{ required: true, message: t('common.select', { field: t('members.leaveOn') }) }]}>
+        <Form.Item
+          name="on"
+          label={t('members.leaveOn')}
+          rules={[{ required: true, message: t('common.select', { field: t('members.leaveOn') }) }]}
+        >
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
         {needsHead && (
           <>
             <Alert type="info" showIcon title={t('members.newHeadRequired')} style={{ marginBottom: 16 }} />
-            <Form.Item name="newHeadId" label={t('members.newHead')} rules={[{ required: others.length > 0, message: t('members.newHeadRequired') }]}>
+            <Form.Item
+              name="newHeadId"
+              label={t('members.newHead')}
+              rules={[{ required: others.length > 0, message: t('members.newHeadRequired') }]}
+            >
               <Select options={others.map((m) => ({ value: m.id, label: `${m.name}（${t(`members.relations.${m.relation}`)}）` }))} />
             </Form.Item>
           </>

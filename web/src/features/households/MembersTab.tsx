@@ -17,7 +17,8 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
-  const coded = (v: string | null, ns: 'healths' | 'educations' | 'labours') => (v ? t(`members.${ns}.${v}` as 'members.healths.healthy') : dash);
+  const coded = (v: string | null, ns: 'healths' | 'educations' | 'labours') =>
+    v ? t(`members.${ns}.${v}` as 'members.healths.healthy') : dash;
 
   const who = (m: Member) => (
     <Space orientation="vertical" size={0}>
@@ -25,13 +26,23 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
         <Typography.Text strong delete={m.status !== 'active'}>
           {m.name}
         </Typography.Text>
-        {m.relation === 'head' ? <Tag color="blue">{t('members.relations.head')}</Tag> : <Typography.Text type="secondary">{t(`members.relations.${m.relation}`)}</Typography.Text>}
+        {m.relation === 'head' ? (
+          <Tag color="blue">{t('members.relations.head')}</Tag>
+        ) : (
+          <Typography.Text type="secondary">{t(`members.relations.${m.relation}`)}</Typography.Text>
+        )}
         {m.isPartyMember && <Tag color="red">{t('members.partyMember')}</Tag>}
         {m.status !== 'active' && <Tag>{t(`members.statuses.${m.status}`)}</Tag>}
       </Space>
       {phone && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {[m.sex && t(`members.sexes.${m.sex}`), ageOf(m.birthDate) !== null && t('members.ageValue', { age: ageOf(m.birthDate) }), m.idNumber].filter(Boolean).join(' · ')}
+          {[
+            m.sex && t(`members.sexes.${m.sex}`),
+            ageOf(m.birthDate) !== null && t('members.ageValue', { age: ageOf(m.birthDate) }),
+            m.idNumber,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
       )}
     </Space>
@@ -52,20 +63,31 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
   const columns: TableColumnsType<Member> = phone
     ? [
         { title: t('members.name'), key: 'who', render: (_v, m) => who(m) },
-        ...(editable ? [{ title: t('common.actions'), key: 'actions', align: 'right' as const, render: (_v: unknown, m: Member) => actions(m) }] : []),
+        ...(editable
+          ? [{ title: t('common.actions'), key: 'actions', align: 'right' as const, render: (_v: unknown, m: Member) => actions(m) }]
+          : []),
       ]
     : [
         { title: t('members.name'), key: 'who', render: (_v, m) => who(m) },
         { title: t('members.sex'), dataIndex: 'sex', render: (s: Member['sex']) => (s ? t(`members.sexes.${s}`) : dash) },
-        { title: t('members.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => (v ? <span style={{ fontFamily: 'monospace' }}>{v}</span> : dash) },
+        {
+          title: t('members.idNumber'),
+          dataIndex: 'idNumber',
+          render: (v: string | null) => (v ? <span style={{ fontFamily: 'monospace' }}>{v}</span> : dash),
+        },
         {
           title: t('members.birthDate'),
           dataIndex: 'birthDate',
-          render: (d: string | null) => (d ? `${d}（${t('members.ageValue', { age: ageOf(d) })}）` : dash),
+          render: (d: string | null) => (d ? t('members.birthWithAge', { date: d, age: ageOf(d) }) : dash),
         },
         { title: t('members.health'), dataIndex: 'health', render: (v: string | null) => coded(v, 'healths') },
         { title: t('members.education'), dataIndex: 'education', responsive: ['lg'], render: (v: string | null) => coded(v, 'educations') },
-        { title: t('members.labourAbility'), dataIndex: 'labourAbility', responsive: ['lg'], render: (v: string | null) => coded(v, 'labours') },
+        {
+          title: t('members.labourAbility'),
+          dataIndex: 'labourAbility',
+          responsive: ['lg'],
+          render: (v: string | null) => coded(v, 'labours'),
+        },
         { title: t('members.phone'), dataIndex: 'phone', responsive: ['md'], render: (v: string | null) => v ?? dash },
         ...(editable ? [{ title: t('common.actions'), key: 'actions', render: (_v: unknown, m: Member) => actions(m) }] : []),
       ];
@@ -89,7 +111,9 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
         rowClassName={(m) => (m.status === 'active' ? '' : 'lh-row-inactive')}
       />
       {dialog?.kind === 'add' && <MemberDrawer householdId={household.id} open onClose={close} onStale={onStale} />}
-      {dialog?.kind === 'edit' && <MemberDrawer key={dialog.member.id} householdId={household.id} member={dialog.member} open onClose={close} onStale={onStale} />}
+      {dialog?.kind === 'edit' && (
+        <MemberDrawer key={dialog.member.id} householdId={household.id} member={dialog.member} open onClose={close} onStale={onStale} />
+      )}
       {dialog?.kind === 'status' && <MemberStatusModal household={household} member={dialog.member} onClose={close} onStale={onStale} />}
     </>
   );

@@ -17,15 +17,29 @@ export function PersonalDataButton({ household }: { household: Household }) {
   const [shown, setShown] = useState<PersonalData | null>(null);
   const head = household.members.find((m) => m.relation === 'head');
   const rows = shown
-    ? [...(shown.phone ? [{ id: 'household', name: t('households.householdPhone'), idNumber: null, phone: shown.phone }] : []), ...shown.members]
+    ? [
+        ...(shown.phone ? [{ id: 'household', name: t('households.householdPhone'), idNumber: null, phone: shown.phone }] : []),
+        ...shown.members,
+      ]
     : [];
 
   return (
     <>
-      <Button icon={<EyeOutlined />} loading={view.isPending} onClick={() => view.mutate(household.id, { onSuccess: setShown, onError: (e) => showError(e) })}>
+      <Button
+        icon={<EyeOutlined />}
+        loading={view.isPending}
+        onClick={() => view.mutate(household.id, { onSuccess: setShown, onError: (e) => showError(e) })}
+      >
         {t('households.personalView')}
       </Button>
-      <Modal open={!!shown} title={t('households.personalTitle', { name: head?.name ?? '' })} onCancel={() => setShown(null)} footer={null} width={640} destroyOnHidden>
+      <Modal
+        open={!!shown}
+        title={t('households.personalTitle', { name: head?.name ?? '' })}
+        onCancel={() => setShown(null)}
+        footer={null}
+        width={640}
+        destroyOnHidden
+      >
         <Alert type="warning" showIcon title={t('households.personalAudited')} style={{ marginBottom: 12 }} />
         <Table
           rowKey="id"
@@ -35,7 +49,11 @@ export function PersonalDataButton({ household }: { household: Household }) {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: t('members.name'), dataIndex: 'name' },
-            { title: t('members.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
+            {
+              title: t('members.idNumber'),
+              dataIndex: 'idNumber',
+              render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span>,
+            },
             { title: t('members.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
           ]}
         />

@@ -5,11 +5,28 @@ import type { SurveyItem } from '../../api/types';
 type Value = string | number | boolean | null | undefined;
 
 /** The input of one survey item by its type: text, number (with its unit), choice, yes/no. */
-export function SurveyItemInput({ item, value, onChange, id }: { item: SurveyItem; value?: Value; onChange?: (v: Value) => void; id?: string }) {
+export function SurveyItemInput({
+  item,
+  value,
+  onChange,
+  id,
+}: {
+  item: SurveyItem;
+  value?: Value;
+  onChange?: (v: Value) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   switch (item.type) {
     case 'text':
-      return <Input id={id} value={typeof value === 'string' ? value : undefined} onChange={(e) => onChange?.(e.target.value)} maxLength={2000} />;
+      return (
+        <Input
+          id={id}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(e) => onChange?.(e.target.value)}
+          maxLength={2000}
+        />
+      );
     case 'number':
       return (
         <InputNumber

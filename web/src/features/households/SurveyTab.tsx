@@ -84,7 +84,11 @@ export function SurveyTab({ householdId, onStale }: { householdId: string; onSta
       {year !== thisYear ? (
         <>
           <Alert type="info" showIcon title={t('surveys.readOnlyOld')} style={{ marginBottom: 12 }} />
-          {ofYear.length === 0 ? <Empty description={t('surveys.notAnswered', { year })} /> : ofYear.map((a) => <SurveyAnswerView key={a.id} answer={a} />)}
+          {ofYear.length === 0 ? (
+            <Empty description={t('surveys.notAnswered', { year })} />
+          ) : (
+            ofYear.map((a) => <SurveyAnswerView key={a.id} answer={a} />)
+          )}
         </>
       ) : !formId ? (
         noForm

@@ -20,7 +20,8 @@ export interface HouseholdValues {
 export const housings: Housing[] = ['safe', 'dilapidated_c', 'dilapidated_d', 'none', 'unknown'];
 
 /** A village (12 digits, not ending in 000) or a group (15 digits): where households live. */
-export const isVillageOrGroup = (code: string | undefined): boolean => !!code && (/^\d{15}$/.test(code) || (/^\d{12}$/.test(code) && !code.endsWith('000')));
+export const isVillageOrGroup = (code: string | undefined): boolean =>
+  !!code && (/^\d{15}$/.test(code) || (/^\d{12}$/.test(code) && !code.endsWith('000')));
 
 const textOrNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
 

@@ -37,7 +37,8 @@ export function incomeItems(lines: readonly (IncomeLine | undefined)[]): IncomeI
     const fen = l ? yuanToFen(l.amount ?? null) : null;
     if (!l || fen === null) continue;
     const label = l.label?.trim() || undefined;
-    if (l.kind === 'income') out.push({ kind: 'income', category: l.category as (typeof incomeCategories)[number], amountFen: fen, ...(label ? { label } : {}) });
+    if (l.kind === 'income')
+      out.push({ kind: 'income', category: l.category as (typeof incomeCategories)[number], amountFen: fen, ...(label ? { label } : {}) });
     else out.push({ kind: 'cost', category: l.category as (typeof costCategories)[number], amountFen: fen, ...(label ? { label } : {}) });
   }
   return out;

@@ -19,7 +19,19 @@ export interface MemberValues {
   formerHeadRelation?: Exclude<Relation, 'head'>;
 }
 
-export const relations: Relation[] = ['head', 'spouse', 'son', 'daughter', 'son_in_law', 'daughter_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'];
+export const relations: Relation[] = [
+  'head',
+  'spouse',
+  'son',
+  'daughter',
+  'son_in_law',
+  'daughter_in_law',
+  'grandchild',
+  'parent',
+  'grandparent',
+  'sibling',
+  'other',
+];
 export const healths: Health[] = ['healthy', 'chronic', 'serious_illness', 'disabled'];
 export const educations: Education[] = ['none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'college'];
 export const schoolings: Schooling[] = ['not_school_age', 'in_school', 'dropped_out', 'graduated'];

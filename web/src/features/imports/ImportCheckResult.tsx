@@ -29,7 +29,12 @@ export function ImportCheckResult({ job, onRestart }: { job: ImportJob; onRestar
           <Statistic title={t('imports.okRows')} value={rows} styles={{ content: { color: '#389e0d' } }} />
         </Col>
         <Col xs={12} sm={8} md={6}>
-          <Statistic title={t('imports.errorRows')} value={job.errorRows} styles={{ content: { color: errors ? '#cf1322' : undefined } }} data-testid="import-error-rows" />
+          <Statistic
+            title={t('imports.errorRows')}
+            value={job.errorRows}
+            styles={{ content: { color: errors ? '#cf1322' : undefined } }}
+            data-testid="import-error-rows"
+          />
         </Col>
         {countsOf(job.summary, 'check').map((c) => (
           <Col key={c.key} xs={12} sm={8} md={6}>
@@ -44,7 +49,11 @@ export function ImportCheckResult({ job, onRestart }: { job: ImportJob; onRestar
           title={t('imports.hasErrors', { count: job.errorRows })}
           action={
             job.hasReport && (
-              <Button icon={<DownloadOutlined />} loading={pending === reportUrl(job.id)} onClick={() => void download(reportUrl(job.id), '错误报告.xlsx')}>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={pending === reportUrl(job.id)}
+                onClick={() => void download(reportUrl(job.id), '错误报告.xlsx')}
+              >
                 {t('imports.report')}
               </Button>
             )
@@ -57,7 +66,13 @@ export function ImportCheckResult({ job, onRestart }: { job: ImportJob; onRestar
       {rows === 0 && <Alert type="error" showIcon title={t('imports.nothingValid')} />}
       <Flex gap={8} wrap>
         <Tooltip title={errors ? t('imports.applyAllDisabled') : undefined}>
-          <Button type="primary" icon={<CheckOutlined />} disabled={errors || rows === 0} loading={apply.isPending && apply.variables?.mode === 'all_or_nothing'} onClick={() => run('all_or_nothing')}>
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            disabled={errors || rows === 0}
+            loading={apply.isPending && apply.variables?.mode === 'all_or_nothing'}
+            onClick={() => run('all_or_nothing')}
+          >
             {t('imports.applyAll')}
           </Button>
         </Tooltip>

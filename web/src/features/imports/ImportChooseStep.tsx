@@ -12,7 +12,15 @@ const maxBytes = 50 * 1024 * 1024;
 const kinds: ImportKind[] = ['households', 'cadres'];
 
 /** Step 1: what is imported, its template, and the file (checked here for type and size first). */
-export function ImportChooseStep({ kind, onKind, onUploaded }: { kind: ImportKind; onKind: (k: ImportKind) => void; onUploaded: (job: ImportJob) => void }) {
+export function ImportChooseStep({
+  kind,
+  onKind,
+  onUploaded,
+}: {
+  kind: ImportKind;
+  onKind: (k: ImportKind) => void;
+  onUploaded: (job: ImportJob) => void;
+}) {
   const { t } = useTranslation();
   const upload = useUploadImport();
   const showError = useApiError();
@@ -28,7 +36,8 @@ export function ImportChooseStep({ kind, onKind, onUploaded }: { kind: ImportKin
       {
         onSuccess: onUploaded,
         onError: (e) => {
-          if (e instanceof ApiError && e.status < 500) setProblem([e.message, ...e.fields.map((f) => f.message).filter((m) => m !== e.message)].join('；'));
+          if (e instanceof ApiError && e.status < 500)
+            setProblem([e.message, ...e.fields.map((f) => f.message).filter((m) => m !== e.message)].join('；'));
           else showError(e);
         },
       },
@@ -57,7 +66,11 @@ export function ImportChooseStep({ kind, onKind, onUploaded }: { kind: ImportKin
         showIcon
         title={t('imports.templateHint')}
         action={
-          <Button icon={<DownloadOutlined />} loading={pending === templateUrl(kind)} onClick={() => void download(templateUrl(kind), `${t(`imports.kinds.${kind}`)}导入模板.xlsx`)}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={pending === templateUrl(kind)}
+            onClick={() => void download(templateUrl(kind), `${t(`imports.kinds.${kind}`)}导入模板.xlsx`)}
+          >
             {t('imports.template')}
           </Button>
         }
@@ -75,7 +88,9 @@ export function ImportChooseStep({ kind, onKind, onUploaded }: { kind: ImportKin
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p className="ant-upload-text">{upload.isPending ? t('imports.checking', { file: upload.variables?.file.name ?? '' }) : t('imports.upload')}</p>
+        <p className="ant-upload-text">
+          {upload.isPending ? t('imports.checking', { file: upload.variables?.file.name ?? '' }) : t('imports.upload')}
+        </p>
         <p className="ant-upload-hint">{t('imports.uploadHint')}</p>
       </Upload.Dragger>
       {problem && <Alert type="error" showIcon title={t('imports.uploadFailed')} description={problem} data-testid="import-problem" />}

@@ -34,14 +34,24 @@ export function ImportOutcome({ job, onRestart }: { job: ImportJob; onRestart: (
     <Result
       status="success"
       title={t('imports.done')}
-      subTitle={[t('imports.doneSummary', { rows: job.processedRows }), skipped ? t('imports.skipped', { count: job.totalRows - (job.summary?.rowsToImport ?? 0) }) : null].filter(Boolean).join(' ')}
+      subTitle={[
+        t('imports.doneSummary', { rows: job.processedRows }),
+        skipped ? t('imports.skipped', { count: job.totalRows - (job.summary?.rowsToImport ?? 0) }) : null,
+      ]
+        .filter(Boolean)
+        .join(' ')}
       extra={[
         <Button key="list" type="primary" onClick={() => void navigate(list)}>
           {t('imports.goList', { what })}
         </Button>,
         ...(skipped && job.hasReport
           ? [
-              <Button key="report" icon={<DownloadOutlined />} loading={pending === reportUrl(job.id)} onClick={() => void download(reportUrl(job.id), '错误报告.xlsx')}>
+              <Button
+                key="report"
+                icon={<DownloadOutlined />}
+                loading={pending === reportUrl(job.id)}
+                onClick={() => void download(reportUrl(job.id), '错误报告.xlsx')}
+              >
                 {t('imports.report')}
               </Button>,
             ]

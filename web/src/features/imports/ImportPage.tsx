@@ -1,4 +1,4 @@
-import { Card, Skeleton, Steps, Typography } from 'antd';
+import { Card, Grid, Skeleton, Steps, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useImportJob } from '../../api/imports';
@@ -38,6 +38,7 @@ export function ImportPage() {
   const current = job.data;
   const restart = () => setParams({ kind: current?.kind ?? kind }, { replace: true });
   const step = stepOf(current);
+  const phone = Grid.useBreakpoint().sm === false;
 
   return (
     <Card>
@@ -49,13 +50,23 @@ export function ImportPage() {
         status={current?.status === 'failed' ? 'error' : undefined}
         size="small"
         responsive={false}
+        titlePlacement={phone ? 'vertical' : 'horizontal'}
         style={{ marginBottom: 24 }}
-        items={[{ title: t('imports.steps.choose') }, { title: t('imports.steps.check') }, { title: t('imports.steps.apply') }, { title: t('imports.steps.done') }]}
+        items={[
+          { title: t('imports.steps.choose') },
+          { title: t('imports.steps.check') },
+          { title: t('imports.steps.apply') },
+          { title: t('imports.steps.done') },
+        ]}
       />
       {jobId && job.isPending ? (
         <Skeleton active />
       ) : !current ? (
-        <ImportChooseStep kind={kind} onKind={(k) => setParams({ kind: k }, { replace: true })} onUploaded={(j) => setParams({ kind: j.kind, job: j.id })} />
+        <ImportChooseStep
+          kind={kind}
+          onKind={(k) => setParams({ kind: k }, { replace: true })}
+          onUploaded={(j) => setParams({ kind: j.kind, job: j.id })}
+        />
       ) : current.status === 'validating' || current.status === 'importing' ? (
         <ImportProgress job={current} />
       ) : current.status === 'validated' ? (

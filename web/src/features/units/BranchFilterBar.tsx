@@ -6,7 +6,15 @@ import type { BranchFilters } from './useBranchFilters';
 import { UnitSelect } from './UnitSelect';
 
 /** Name, unit, region and status of the party branches list. */
-export function BranchFilterBar({ filters, onChange, onReset }: { filters: BranchFilters; onChange: (f: Partial<BranchFilters>) => void; onReset: () => void }) {
+export function BranchFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: BranchFilters;
+  onChange: (f: Partial<BranchFilters>) => void;
+  onReset: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
@@ -24,10 +32,21 @@ export function BranchFilterBar({ filters, onChange, onReset }: { filters: Branc
         />
       </Col>
       <Col xs={24} sm={12} lg={6}>
-        <UnitSelect style={{ width: '100%' }} value={filters.unitId} onChange={(unitId) => onChange({ unitId })} placeholder={t('branches.unit')} />
+        <UnitSelect
+          style={{ width: '100%' }}
+          value={filters.unitId}
+          onChange={(unitId) => onChange({ unitId })}
+          placeholder={t('branches.unit')}
+        />
       </Col>
       <Col xs={12} sm={12} lg={5}>
-        <RegionPicker allowClear style={{ width: '100%' }} value={filters.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('branches.region')} />
+        <RegionPicker
+          allowClear
+          style={{ width: '100%' }}
+          value={filters.regionCode}
+          onChange={(regionCode) => onChange({ regionCode })}
+          placeholder={t('branches.region')}
+        />
       </Col>
       <Col xs={12} sm={6} lg={3}>
         <Select

@@ -28,12 +28,23 @@ export function BranchFormModal({ onClose }: { onClose: () => void }) {
     const v = await form.validateFields();
     create.mutate(
       { id, name: v.name.trim(), ...(v.kind === 'unit' ? { unitId: v.unitId } : { regionCode: v.regionCode }) },
-      { onSuccess: (b) => (void message.success(t('branches.created', { name: b.name })), onClose()), onError: (e) => showError(e, { form }) },
+      {
+        onSuccess: (b) => (void message.success(t('branches.created', { name: b.name })), onClose()),
+        onError: (e) => showError(e, { form }),
+      },
     );
   };
 
   return (
-    <Modal open title={t('branches.createTitle')} onCancel={onClose} onOk={() => void submit().catch(() => {})} okText={t('common.save')} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('branches.createTitle')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => {})}
+      okText={t('common.save')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form<Values> form={form} layout="vertical" autoComplete="off" initialValues={{ kind: 'village' }}>
         <Form.Item
           name="name"

@@ -5,7 +5,15 @@ import { RegionPicker } from '../regions/RegionPicker';
 import { unitKinds, unitLevels, type UnitFilters } from './useUnitFilters';
 
 /** Name, level, kind, status and region of the units list. */
-export function UnitFilterBar({ filters, onChange, onReset }: { filters: UnitFilters; onChange: (f: Partial<UnitFilters>) => void; onReset: () => void }) {
+export function UnitFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: UnitFilters;
+  onChange: (f: Partial<UnitFilters>) => void;
+  onReset: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
@@ -57,7 +65,13 @@ export function UnitFilterBar({ filters, onChange, onReset }: { filters: UnitFil
         />
       </Col>
       <Col xs={12} sm={12} lg={5}>
-        <RegionPicker allowClear style={{ width: '100%' }} value={filters.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('units.region')} />
+        <RegionPicker
+          allowClear
+          style={{ width: '100%' }}
+          value={filters.regionCode}
+          onChange={(regionCode) => onChange({ regionCode })}
+          placeholder={t('units.region')}
+        />
       </Col>
       <Col xs={24} sm={6} lg={3}>
         <Button onClick={onReset}>{t('common.reset')}</Button>

@@ -38,7 +38,10 @@ export function UnitFormModal({ unit, onClose, onStale }: { unit?: Unit; onClose
         ...(v.status !== unit.status ? { status: v.status } : {}),
       };
       if (Object.keys(changes).length === 0) return onClose();
-      update.mutate({ id: unit.id, version: unit.version, ...changes }, { onSuccess: (u) => (void message.success(t('units.updated', { name: u.name })), onClose()), onError });
+      update.mutate(
+        { id: unit.id, version: unit.version, ...changes },
+        { onSuccess: (u) => (void message.success(t('units.updated', { name: u.name })), onClose()), onError },
+      );
     } else {
       create.mutate(
         { id, name: v.name.trim(), kind: v.kind, regionCode: v.regionCode },
@@ -61,7 +64,11 @@ export function UnitFormModal({ unit, onClose, onStale }: { unit?: Unit; onClose
         form={form}
         layout="vertical"
         autoComplete="off"
-        initialValues={unit ? { name: unit.name, kind: unit.kind, regionCode: unit.regionCode, status: unit.status } : { kind: 'department', regionCode: me.regionCode, status: 'active' }}
+        initialValues={
+          unit
+            ? { name: unit.name, kind: unit.kind, regionCode: unit.regionCode, status: unit.status }
+            : { kind: 'department', regionCode: me.regionCode, status: 'active' }
+        }
       >
         <Form.Item
           name="name"
@@ -81,7 +88,12 @@ export function UnitFormModal({ unit, onClose, onStale }: { unit?: Unit; onClose
             <Input disabled value={unit.regionName ?? unit.regionCode} />
           </Form.Item>
         ) : (
-          <Form.Item name="regionCode" label={t('units.region')} extra={t('units.regionHelp')} rules={[{ required: true, message: t('common.select', { field: t('units.region') }) }]}>
+          <Form.Item
+            name="regionCode"
+            label={t('units.region')}
+            extra={t('units.regionHelp')}
+            rules={[{ required: true, message: t('common.select', { field: t('units.region') }) }]}
+          >
             <RegionPicker />
           </Form.Item>
         )}

@@ -99,7 +99,14 @@ export function UnitsTab() {
           onChange: (page, pageSize) => update({ page, pageSize }),
         }}
       />
-      {dialog && <UnitFormModal key={dialog.unit?.id ?? 'new'} unit={dialog.unit} onClose={() => setDialog(null)} onStale={() => void qc.invalidateQueries({ queryKey: unitKeys.all })} />}
+      {dialog && (
+        <UnitFormModal
+          key={dialog.unit?.id ?? 'new'}
+          unit={dialog.unit}
+          onClose={() => setDialog(null)}
+          onStale={() => void qc.invalidateQueries({ queryKey: unitKeys.all })}
+        />
+      )}
     </>
   );
 }

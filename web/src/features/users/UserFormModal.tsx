@@ -47,7 +47,14 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
   const submit = async () => {
     const v = await form.validateFields();
     const phone = v.phone?.trim() ? v.phone.trim() : null;
-    const common = { displayName: v.displayName.trim(), role: v.role, regionCode: v.regionCode, unitId: v.unitId ?? null, phone, locale: v.locale };
+    const common = {
+      displayName: v.displayName.trim(),
+      role: v.role,
+      regionCode: v.regionCode,
+      unitId: v.unitId ?? null,
+      phone,
+      locale: v.locale,
+    };
     const onError = (e: unknown) => showError(e, { form, onStale: () => (onStale(), onClose()) });
     if (user) {
       update.mutate(
@@ -63,7 +70,14 @@ export function UserFormModal({ user, open, onClose, onStale }: Props) {
   };
 
   const initial: Partial<Values> = user
-    ? { displayName: user.displayName, role: user.role, regionCode: user.regionCode, unitId: user.unitId, phone: user.phone ?? undefined, locale: user.locale }
+    ? {
+        displayName: user.displayName,
+        role: user.role,
+        regionCode: user.regionCode,
+        unitId: user.unitId,
+        phone: user.phone ?? undefined,
+        locale: user.locale,
+      }
     : { locale: 'zh-CN', regionCode: me.regionCode };
 
   return (

@@ -4,4364 +4,4229 @@
  */
 
 export interface paths {
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness and which database is in use */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok';
-              /** @enum {string} */
-              database: 'pglite' | 'postgres';
-              version: string;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and which database is in use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Sign in; sets the session cookie */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            username: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                /** Format: uuid */
-                id: string;
-                username: string;
-                displayName: string;
-                /** @enum {string} */
-                role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-                regionCode: string;
-                regionName: string | null;
-                /** Format: uuid */
-                unitId: string | null;
-                /** @enum {string} */
-                locale: 'zh-CN' | 'en';
-                mustChangePassword: boolean;
-                permissions: {
-                  /** @description Roles this user may give when creating or editing accounts */
-                  assignableRoles: (
-                    'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader'
-                  )[];
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            /** @enum {string} */
+                            database: "pglite" | "postgres";
+                            version: string;
+                        };
+                    };
                 };
-              };
-              /** @description Send as the x-csrf-token header on every write */
-              csrfToken: string;
             };
-          };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Sign out */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who I am, and the CSRF token for writes */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                /** Format: uuid */
-                id: string;
-                username: string;
-                displayName: string;
-                /** @enum {string} */
-                role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-                regionCode: string;
-                regionName: string | null;
-                /** Format: uuid */
-                unitId: string | null;
-                /** @enum {string} */
-                locale: 'zh-CN' | 'en';
-                mustChangePassword: boolean;
-                permissions: {
-                  /** @description Roles this user may give when creating or editing accounts */
-                  assignableRoles: (
-                    'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader'
-                  )[];
+        get?: never;
+        put?: never;
+        /** Sign in; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
                 };
-              };
-              /** @description Send as the x-csrf-token header on every write */
-              csrfToken: string;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Save my preferences (language) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            locale: 'zh-CN' | 'en';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                /** Format: uuid */
-                id: string;
-                username: string;
-                displayName: string;
-                /** @enum {string} */
-                role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-                regionCode: string;
-                regionName: string | null;
-                /** Format: uuid */
-                unitId: string | null;
-                /** @enum {string} */
-                locale: 'zh-CN' | 'en';
-                mustChangePassword: boolean;
-                permissions: {
-                  /** @description Roles this user may give when creating or editing accounts */
-                  assignableRoles: (
-                    'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader'
-                  )[];
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                                regionCode: string;
+                                regionName: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                mustChangePassword: boolean;
+                                permissions: {
+                                    /** @description Roles this user may give when creating or editing accounts */
+                                    assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];
+                                };
+                            };
+                            /** @description Send as the x-csrf-token header on every write */
+                            csrfToken: string;
+                        };
+                    };
                 };
-              };
-              /** @description Send as the x-csrf-token header on every write */
-              csrfToken: string;
             };
-          };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    trace?: never;
-  };
-  '/api/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Change my own password */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            currentPassword: string;
-            newPassword: string;
-          };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/regions/roots': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The top of my scope */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                parentCode: string | null;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-                countyCode: string | null;
-                validFrom: string | null;
-                validTo: string | null;
-                version: number;
-                childCount: number;
-              }[];
+        get?: never;
+        put?: never;
+        /** Sign out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/regions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Search regions by name, code or pinyin initials */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          q?: string;
-          level?: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-          under?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                parentCode: string | null;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-                countyCode: string | null;
-                validFrom: string | null;
-                validTo: string | null;
-                version: number;
-                childCount: number;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a group (组/社) under a village */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same group
-             */
-            id?: string;
-            /** @description The village the group belongs to */
-            parentCode: string;
-            name: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              code: string;
-              parentCode: string | null;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              countyCode: string | null;
-              validFrom: string | null;
-              validTo: string | null;
-              version: number;
-              childCount: number;
-              path: {
-                code: string;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              }[];
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/regions/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One region with its path */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              code: string;
-              parentCode: string | null;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              countyCode: string | null;
-              validFrom: string | null;
-              validTo: string | null;
-              version: number;
-              childCount: number;
-              path: {
-                code: string;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Rename a group or set validity dates */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            name?: string;
-            /** Format: date */
-            validFrom?: string | null;
-            /**
-             * Format: date
-             * @description The day from which the region no longer exists (merged, split)
-             */
-            validTo?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              code: string;
-              parentCode: string | null;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              countyCode: string | null;
-              validFrom: string | null;
-              validTo: string | null;
-              version: number;
-              childCount: number;
-              path: {
-                code: string;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-              }[];
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/regions/{code}/children': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Children of a region */
-    get: {
-      parameters: {
-        query?: {
-          includeExpired?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                parentCode: string | null;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village' | 'group';
-                countyCode: string | null;
-                validFrom: string | null;
-                validTo: string | null;
-                version: number;
-                childCount: number;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List users in my scope */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          q?: string;
-          role?: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-          status?: 'active' | 'disabled';
-          regionCode?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                username: string;
-                displayName: string;
-                /** @enum {string} */
-                role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-                regionCode: string;
-                regionName: string | null;
-                /** Format: uuid */
-                unitId: string | null;
-                phone: string | null;
-                /** @enum {string} */
-                status: 'active' | 'disabled';
-                /** @enum {string} */
-                locale: 'zh-CN' | 'en';
-                mustChangePassword: boolean;
-                /** Format: date-time */
-                lastLoginAt: string | null;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                version: number;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a user in my scope */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same user
-             */
-            id?: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-            regionCode: string;
-            /** Format: uuid */
-            unitId?: string | null;
-            phone?: string | null;
-            password: string;
-            /** @enum {string} */
-            locale?: 'zh-CN' | 'en';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-              regionCode: string;
-              regionName: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'disabled';
-              /** @enum {string} */
-              locale: 'zh-CN' | 'en';
-              mustChangePassword: boolean;
-              /** Format: date-time */
-              lastLoginAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One user */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-              regionCode: string;
-              regionName: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'disabled';
-              /** @enum {string} */
-              locale: 'zh-CN' | 'en';
-              mustChangePassword: boolean;
-              /** Format: date-time */
-              lastLoginAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user (send the version you read) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            displayName?: string;
-            /** @enum {string} */
-            role?: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-            regionCode?: string;
-            /** Format: uuid */
-            unitId?: string | null;
-            phone?: string | null;
-            /** @enum {string} */
-            locale?: 'zh-CN' | 'en';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-              regionCode: string;
-              regionName: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'disabled';
-              /** @enum {string} */
-              locale: 'zh-CN' | 'en';
-              mustChangePassword: boolean;
-              /** Format: date-time */
-              lastLoginAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/users/{id}/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Disable or enable an account */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            /** @enum {string} */
-            status: 'active' | 'disabled';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-              regionCode: string;
-              regionName: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'disabled';
-              /** @enum {string} */
-              locale: 'zh-CN' | 'en';
-              mustChangePassword: boolean;
-              /** Format: date-time */
-              lastLoginAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reset a password; the user must change it at next login */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            newPassword: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'system_admin' | 'county_admin' | 'township_admin' | 'branch_secretary' | 'unit_head' | 'cadre' | 'leader';
-              regionCode: string;
-              regionName: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'disabled';
-              /** @enum {string} */
-              locale: 'zh-CN' | 'en';
-              mustChangePassword: boolean;
-              /** Format: date-time */
-              lastLoginAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List units (单位) in my scope and above it */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          /** @description Name, pinyin initials (xnyj) or the start of the region code */
-          q?: string;
-          level?: 'province' | 'city' | 'county' | 'township' | 'village';
-          kind?: 'department' | 'institution' | 'enterprise' | 'other';
-          status?: 'active' | 'dissolved';
-          /** @description Units in this region and below */
-          regionCode?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                level: 'province' | 'city' | 'county' | 'township' | 'village';
-                /** @enum {string} */
-                kind: 'department' | 'institution' | 'enterprise' | 'other';
-                /** @enum {string} */
-                status: 'active' | 'dissolved';
-                regionCode: string;
-                regionName: string | null;
-                countyCode: string;
-                /** @description Active cadres of the unit */
-                cadreCount: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a unit in my scope */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-            /**
-             * @default department
-             * @enum {string}
-             */
-            kind?: 'department' | 'institution' | 'enterprise' | 'other';
-            /** @description Where the unit sits: the county for 县农业局, the township for 乡政府; the level follows from it */
-            regionCode: string;
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same unit
-             */
-            id?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village';
-              /** @enum {string} */
-              kind: 'department' | 'institution' | 'enterprise' | 'other';
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description Active cadres of the unit */
-              cadreCount: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/units/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One unit */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village';
-              /** @enum {string} */
-              kind: 'department' | 'institution' | 'enterprise' | 'other';
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description Active cadres of the unit */
-              cadreCount: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a unit (send the version you read) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            name?: string;
-            /** @enum {string} */
-            kind?: 'department' | 'institution' | 'enterprise' | 'other';
-            /**
-             * @description dissolved: merged or abolished; its records stay
-             * @enum {string}
-             */
-            status?: 'active' | 'dissolved';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              level: 'province' | 'city' | 'county' | 'township' | 'village';
-              /** @enum {string} */
-              kind: 'department' | 'institution' | 'enterprise' | 'other';
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description Active cadres of the unit */
-              cadreCount: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/branches': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List party branches (党支部) in my scope and above it */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          /** @description Name, pinyin initials (xnyj) or the start of the region code */
-          q?: string;
-          unitId?: string;
-          /** @description Branches in this region and below */
-          regionCode?: string;
-          status?: 'active' | 'dissolved';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /**
-                 * @description unit: a unit's branch (机关/部门党支部); village: a village's
-                 * @enum {string}
-                 */
-                kind: 'unit' | 'village';
-                /** Format: uuid */
-                unitId: string | null;
-                unitName: string | null;
-                /** @enum {string} */
-                status: 'active' | 'dissolved';
-                regionCode: string;
-                regionName: string | null;
-                countyCode: string;
-                /** @description Active cadres and party members of the branch */
-                memberCount: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a village's or a unit's party branch */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same branch
-             */
-            id?: string;
-            name: string;
-            /**
-             * Format: uuid
-             * @description The unit whose branch this is; the branch sits in the unit's region
-             */
-            unitId?: string;
-            /** @description The village of a village branch */
-            regionCode?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /**
-               * @description unit: a unit's branch (机关/部门党支部); village: a village's
-               * @enum {string}
-               */
-              kind: 'unit' | 'village';
-              /** Format: uuid */
-              unitId: string | null;
-              unitName: string | null;
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description Active cadres and party members of the branch */
-              memberCount: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/branches/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One party branch */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /**
-               * @description unit: a unit's branch (机关/部门党支部); village: a village's
-               * @enum {string}
-               */
-              kind: 'unit' | 'village';
-              /** Format: uuid */
-              unitId: string | null;
-              unitName: string | null;
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description Active cadres and party members of the branch */
-              memberCount: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cadres': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List cadres (干部/帮扶责任人) in my scope and above it */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          /** @description Name, pinyin initials (lwb) or the start of the phone number */
-          q?: string;
-          rank?: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-          unitId?: string;
-          branchId?: string;
-          /** @description Cadres working in this region and below */
-          regionCode?: string;
-          status?: 'active' | 'left';
-          /** @description Only cadres with (true) or without (false) a login account */
-          hasAccount?: 'true' | 'false';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string|null} */
-                sex: 'male' | 'female' | null;
-                /** @enum {string} */
-                rank: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-                /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
-                title: string | null;
-                phone: string | null;
-                /** Format: uuid */
-                unitId: string | null;
-                unitName: string | null;
-                /** Format: uuid */
-                branchId: string | null;
-                branchName: string | null;
-                /** @enum {string|null} */
-                branchRole: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member' | null;
-                /** @description Where the cadre works; for a resident cadre, the village they are posted to */
-                regionCode: string;
-                regionName: string | null;
-                countyCode: string;
-                /**
-                 * Format: uuid
-                 * @description The login account of this cadre, if any
-                 */
-                userId: string | null;
-                /** @enum {string} */
-                status: 'active' | 'left';
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cadres/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One cadre */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string|null} */
-              sex: 'male' | 'female' | null;
-              /** @enum {string} */
-              rank: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-              /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
-              title: string | null;
-              phone: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              unitName: string | null;
-              /** Format: uuid */
-              branchId: string | null;
-              branchName: string | null;
-              /** @enum {string|null} */
-              branchRole: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member' | null;
-              /** @description Where the cadre works; for a resident cadre, the village they are posted to */
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /**
-               * Format: uuid
-               * @description The login account of this cadre, if any
-               */
-              userId: string | null;
-              /** @enum {string} */
-              status: 'active' | 'left';
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a cadre or link their login account (send the version you read) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name?: string;
-            /** @enum {string|null} */
-            sex?: 'male' | 'female' | null;
-            /** @enum {string} */
-            rank?: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-            title?: string | null;
-            phone?: string | null;
-            regionCode?: string;
-            /** Format: uuid */
-            unitId?: string | null;
-            /** Format: uuid */
-            branchId?: string | null;
-            /** @enum {string|null} */
-            branchRole?: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member' | null;
-            version: number;
-            /**
-             * Format: uuid
-             * @description Link the cadre to a login account (null unlinks)
-             */
-            userId?: string | null;
-            /**
-             * @description left: transferred, retired; pairings and history stay
-             * @enum {string}
-             */
-            status?: 'active' | 'left';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string|null} */
-              sex: 'male' | 'female' | null;
-              /** @enum {string} */
-              rank: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-              /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
-              title: string | null;
-              phone: string | null;
-              /** Format: uuid */
-              unitId: string | null;
-              unitName: string | null;
-              /** Format: uuid */
-              branchId: string | null;
-              branchName: string | null;
-              /** @enum {string|null} */
-              branchRole: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member' | null;
-              /** @description Where the cadre works; for a resident cadre, the village they are posted to */
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /**
-               * Format: uuid
-               * @description The login account of this cadre, if any
-               */
-              userId: string | null;
-              /** @enum {string} */
-              status: 'active' | 'left';
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/households/catalog': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Household categories and poverty causes: built in, and those of regions in or above my scope */
-    get: {
-      parameters: {
-        query?: {
-          kind?: 'category' | 'poverty_cause';
-          /** @description Only the entries added for this region and below (no built-ins) */
-          regionCode?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                kind: 'category' | 'poverty_cause';
-                code: string;
-                nameZh: string;
-                nameEn: string;
-                /** @description null: built in */
-                regionCode: string | null;
-                builtIn: boolean;
-                active: boolean;
-                version: number;
-              }[];
-              total: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a category or poverty cause for the households of a region (administrators) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same entry
-             */
-            id?: string;
-            /** @enum {string} */
-            kind: 'category' | 'poverty_cause';
-            nameZh: string;
-            nameEn?: string;
-            /** @description Made from the pinyin initials of the name when left out */
-            code?: string;
-            /** @description Where the entry applies (and below); default my own region */
-            regionCode?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'category' | 'poverty_cause';
-              code: string;
-              nameZh: string;
-              nameEn: string;
-              /** @description null: built in */
-              regionCode: string | null;
-              builtIn: boolean;
-              active: boolean;
-              version: number;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List households (农户) in my scope: filter, sort, page; ID numbers and phones masked unless my role may see them */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          /** @description Households in this village or group (or any region) and below */
-          regionCode?: string;
-          /** @description Any of these category codes, comma-separated */
-          categories?: string;
-          povertyCause?: string;
-          /** @description The year the income range (and the shown income) refers to; default the latest */
-          incomeYear?: number;
-          /** @description Per-capita net income at least this (fen) */
-          incomeMinFen?: number;
-          /** @description Per-capita net income at most this (fen) */
-          incomeMaxFen?: number;
-          status?: 'active' | 'moved' | 'merged' | 'dissolved';
-          /** @description Head's name or pinyin initials, a member's full ID number or phone start, the household number */
-          q?: string;
-          sort?: 'village' | 'headName' | 'income' | 'updated';
-          order?: 'asc' | 'desc';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                householdNo: string | null;
-                regionCode: string;
-                villageCode: string;
-                villageName: string | null;
-                groupName: string | null;
-                /** Format: uuid */
-                headMemberId: string | null;
-                headName: string | null;
-                /** @description Masked unless the role may see personal data */
-                headIdNumber: string | null;
-                /** @description The household's phone, else the head's; masked unless the role may see personal data */
-                phone: string | null;
-                /** @description Active members */
-                memberCount: number;
-                categories: string[];
-                povertyCauses: string[];
-                /** @enum {string} */
-                status: 'active' | 'moved' | 'merged' | 'dissolved';
-                /** @description Per-capita net income of the year asked for (incomeYear), else of the latest year */
-                income: {
-                  year: number;
-                  perCapitaNetFen: number;
-                } | null;
-                version: number;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-              /** @description ID numbers and phones are masked for this user */
-              masked: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Register a household with its members (exactly one head) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description The village (村/社区) or group (组/社) the household lives in */
-            regionCode: string;
-            /** @description 户编号 as the county numbers it; unique in the county */
-            householdNo?: string | null;
-            address?: string | null;
-            phone?: string | null;
-            /** @description Catalogue codes (GET /api/households/catalog), several at once */
-            categories?: string[];
-            povertyCauses?: string[];
-            /** @description Land in 亩, to 0.01 */
-            landMu?: number | null;
-            livestock?: {
-              /** @description 羊, 牛, 猪, 鸡 … */
-              kind: string;
-              head: number;
-            }[];
-            /** @enum {string} */
-            housing?: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-            notes?: string | null;
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same household
-             */
-            id?: string;
-            /** @description The members, exactly one of them the head */
-            members: {
-              name: string;
-              /** @enum {string} */
-              relation:
-                | 'head'
-                | 'spouse'
-                | 'son'
-                | 'daughter'
-                | 'son_in_law'
-                | 'daughter_in_law'
-                | 'grandchild'
-                | 'parent'
-                | 'grandparent'
-                | 'sibling'
-                | 'other';
-              /** @description GB 11643 resident ID number (18 characters) */
-              idNumber?: string | null;
-              /** @enum {string|null} */
-              sex?: 'male' | 'female' | null;
-              /** Format: date */
-              birthDate?: string | null;
-              /** @enum {string|null} */
-              health?: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-              /** @description e.g. 肢体二级 */
-              disability?: string | null;
-              /** @enum {string|null} */
-              education?: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-              /** @enum {string|null} */
-              schooling?: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-              /** @enum {string|null} */
-              labourAbility?: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-              isPartyMember?: boolean;
-              phone?: string | null;
-              /**
-               * Format: uuid
-               * @description Client-made UUIDv7 of the member
-               */
-              id?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              householdNo: string | null;
-              regionCode: string;
-              countyCode: string;
-              townshipName: string | null;
-              villageName: string | null;
-              groupName: string | null;
-              address: string | null;
-              phone: string | null;
-              categories: string[];
-              povertyCauses: string[];
-              landMu: number | null;
-              livestock: {
-                /** @description 羊, 牛, 猪, 鸡 … */
-                kind: string;
-                head: number;
-              }[];
-              /** @enum {string} */
-              housing: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-              /** @enum {string} */
-              status: 'active' | 'moved' | 'merged' | 'dissolved';
-              statusChangedOn: string | null;
-              /** Format: uuid */
-              mergedIntoId: string | null;
-              notes: string | null;
-              /** @description Active members first, the head first among them */
-              members: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                name: string;
-                /** @enum {string|null} */
-                sex: 'male' | 'female' | null;
-                /** @description Masked (433124********1234) unless the role may see personal data */
-                idNumber: string | null;
-                /** @enum {string} */
-                relation:
-                  | 'head'
-                  | 'spouse'
-                  | 'son'
-                  | 'daughter'
-                  | 'son_in_law'
-                  | 'daughter_in_law'
-                  | 'grandchild'
-                  | 'parent'
-                  | 'grandparent'
-                  | 'sibling'
-                  | 'other';
-                birthDate: string | null;
-                /** @enum {string|null} */
-                health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-                disability: string | null;
-                /** @enum {string|null} */
-                education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-                /** @enum {string|null} */
-                schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-                /** @enum {string|null} */
-                labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-                isPartyMember: boolean;
-                /** @description Masked unless the role may see personal data */
-                phone: string | null;
-                /** @enum {string} */
-                status: 'active' | 'left' | 'deceased';
-                statusChangedOn: string | null;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              /** @description The latest year recorded */
-              income: {
-                year: number;
-                perCapitaNetFen: number;
-              } | null;
-              masked: boolean;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One household with its members */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              householdNo: string | null;
-              regionCode: string;
-              countyCode: string;
-              townshipName: string | null;
-              villageName: string | null;
-              groupName: string | null;
-              address: string | null;
-              phone: string | null;
-              categories: string[];
-              povertyCauses: string[];
-              landMu: number | null;
-              livestock: {
-                /** @description 羊, 牛, 猪, 鸡 … */
-                kind: string;
-                head: number;
-              }[];
-              /** @enum {string} */
-              housing: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-              /** @enum {string} */
-              status: 'active' | 'moved' | 'merged' | 'dissolved';
-              statusChangedOn: string | null;
-              /** Format: uuid */
-              mergedIntoId: string | null;
-              notes: string | null;
-              /** @description Active members first, the head first among them */
-              members: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                name: string;
-                /** @enum {string|null} */
-                sex: 'male' | 'female' | null;
-                /** @description Masked (433124********1234) unless the role may see personal data */
-                idNumber: string | null;
-                /** @enum {string} */
-                relation:
-                  | 'head'
-                  | 'spouse'
-                  | 'son'
-                  | 'daughter'
-                  | 'son_in_law'
-                  | 'daughter_in_law'
-                  | 'grandchild'
-                  | 'parent'
-                  | 'grandparent'
-                  | 'sibling'
-                  | 'other';
-                birthDate: string | null;
-                /** @enum {string|null} */
-                health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-                disability: string | null;
-                /** @enum {string|null} */
-                education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-                /** @enum {string|null} */
-                schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-                /** @enum {string|null} */
-                labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-                isPartyMember: boolean;
-                /** @description Masked unless the role may see personal data */
-                phone: string | null;
-                /** @enum {string} */
-                status: 'active' | 'left' | 'deceased';
-                statusChangedOn: string | null;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              /** @description The latest year recorded */
-              income: {
-                year: number;
-                perCapitaNetFen: number;
-              } | null;
-              masked: boolean;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a household's own fields (send the version you read) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description The village (村/社区) or group (组/社) the household lives in */
-            regionCode?: string;
-            /** @description 户编号 as the county numbers it; unique in the county */
-            householdNo?: string | null;
-            address?: string | null;
-            phone?: string | null;
-            /** @description Catalogue codes (GET /api/households/catalog), several at once */
-            categories?: string[];
-            povertyCauses?: string[];
-            /** @description Land in 亩, to 0.01 */
-            landMu?: number | null;
-            livestock?: {
-              /** @description 羊, 牛, 猪, 鸡 … */
-              kind: string;
-              head: number;
-            }[];
-            /** @enum {string} */
-            housing?: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-            notes?: string | null;
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              householdNo: string | null;
-              regionCode: string;
-              countyCode: string;
-              townshipName: string | null;
-              villageName: string | null;
-              groupName: string | null;
-              address: string | null;
-              phone: string | null;
-              categories: string[];
-              povertyCauses: string[];
-              landMu: number | null;
-              livestock: {
-                /** @description 羊, 牛, 猪, 鸡 … */
-                kind: string;
-                head: number;
-              }[];
-              /** @enum {string} */
-              housing: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-              /** @enum {string} */
-              status: 'active' | 'moved' | 'merged' | 'dissolved';
-              statusChangedOn: string | null;
-              /** Format: uuid */
-              mergedIntoId: string | null;
-              notes: string | null;
-              /** @description Active members first, the head first among them */
-              members: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                name: string;
-                /** @enum {string|null} */
-                sex: 'male' | 'female' | null;
-                /** @description Masked (433124********1234) unless the role may see personal data */
-                idNumber: string | null;
-                /** @enum {string} */
-                relation:
-                  | 'head'
-                  | 'spouse'
-                  | 'son'
-                  | 'daughter'
-                  | 'son_in_law'
-                  | 'daughter_in_law'
-                  | 'grandchild'
-                  | 'parent'
-                  | 'grandparent'
-                  | 'sibling'
-                  | 'other';
-                birthDate: string | null;
-                /** @enum {string|null} */
-                health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-                disability: string | null;
-                /** @enum {string|null} */
-                education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-                /** @enum {string|null} */
-                schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-                /** @enum {string|null} */
-                labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-                isPartyMember: boolean;
-                /** @description Masked unless the role may see personal data */
-                phone: string | null;
-                /** @enum {string} */
-                status: 'active' | 'left' | 'deceased';
-                statusChangedOn: string | null;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              /** @description The latest year recorded */
-              income: {
-                year: number;
-                perCapitaNetFen: number;
-              } | null;
-              masked: boolean;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/households/{id}/personal': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Full ID numbers and phones of a household (administrators; each view audited) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              householdId: string;
-              phone: string | null;
-              members: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                idNumber: string | null;
-                phone: string | null;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A household moves, merges into another, is dissolved or restored (never deleted) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            /**
-             * @description moved, merged (into mergedIntoId), dissolved; active to restore. Households are never deleted
-             * @enum {string}
-             */
-            status: 'active' | 'moved' | 'merged' | 'dissolved';
-            /**
-             * Format: date
-             * @description The day it happened
-             */
-            on: string;
-            /** Format: uuid */
-            mergedIntoId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              householdNo: string | null;
-              regionCode: string;
-              countyCode: string;
-              townshipName: string | null;
-              villageName: string | null;
-              groupName: string | null;
-              address: string | null;
-              phone: string | null;
-              categories: string[];
-              povertyCauses: string[];
-              landMu: number | null;
-              livestock: {
-                /** @description 羊, 牛, 猪, 鸡 … */
-                kind: string;
-                head: number;
-              }[];
-              /** @enum {string} */
-              housing: 'safe' | 'dilapidated_c' | 'dilapidated_d' | 'none' | 'unknown';
-              /** @enum {string} */
-              status: 'active' | 'moved' | 'merged' | 'dissolved';
-              statusChangedOn: string | null;
-              /** Format: uuid */
-              mergedIntoId: string | null;
-              notes: string | null;
-              /** @description Active members first, the head first among them */
-              members: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                name: string;
-                /** @enum {string|null} */
-                sex: 'male' | 'female' | null;
-                /** @description Masked (433124********1234) unless the role may see personal data */
-                idNumber: string | null;
-                /** @enum {string} */
-                relation:
-                  | 'head'
-                  | 'spouse'
-                  | 'son'
-                  | 'daughter'
-                  | 'son_in_law'
-                  | 'daughter_in_law'
-                  | 'grandchild'
-                  | 'parent'
-                  | 'grandparent'
-                  | 'sibling'
-                  | 'other';
-                birthDate: string | null;
-                /** @enum {string|null} */
-                health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-                disability: string | null;
-                /** @enum {string|null} */
-                education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-                /** @enum {string|null} */
-                schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-                /** @enum {string|null} */
-                labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-                isPartyMember: boolean;
-                /** @description Masked unless the role may see personal data */
-                phone: string | null;
-                /** @enum {string} */
-                status: 'active' | 'left' | 'deceased';
-                statusChangedOn: string | null;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              /** @description The latest year recorded */
-              income: {
-                year: number;
-                perCapitaNetFen: number;
-              } | null;
-              masked: boolean;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Add a member to a household */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-            /** @enum {string} */
-            relation:
-              | 'head'
-              | 'spouse'
-              | 'son'
-              | 'daughter'
-              | 'son_in_law'
-              | 'daughter_in_law'
-              | 'grandchild'
-              | 'parent'
-              | 'grandparent'
-              | 'sibling'
-              | 'other';
-            /** @description GB 11643 resident ID number (18 characters) */
-            idNumber?: string | null;
-            /** @enum {string|null} */
-            sex?: 'male' | 'female' | null;
-            /** Format: date */
-            birthDate?: string | null;
-            /** @enum {string|null} */
-            health?: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-            /** @description e.g. 肢体二级 */
-            disability?: string | null;
-            /** @enum {string|null} */
-            education?: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-            /** @enum {string|null} */
-            schooling?: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-            /** @enum {string|null} */
-            labourAbility?: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-            isPartyMember?: boolean;
-            phone?: string | null;
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7 of the member
-             */
-            id?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              householdId: string;
-              name: string;
-              /** @enum {string|null} */
-              sex: 'male' | 'female' | null;
-              /** @description Masked (433124********1234) unless the role may see personal data */
-              idNumber: string | null;
-              /** @enum {string} */
-              relation:
-                | 'head'
-                | 'spouse'
-                | 'son'
-                | 'daughter'
-                | 'son_in_law'
-                | 'daughter_in_law'
-                | 'grandchild'
-                | 'parent'
-                | 'grandparent'
-                | 'sibling'
-                | 'other';
-              birthDate: string | null;
-              /** @enum {string|null} */
-              health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-              disability: string | null;
-              /** @enum {string|null} */
-              education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-              /** @enum {string|null} */
-              schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-              /** @enum {string|null} */
-              labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-              isPartyMember: boolean;
-              /** @description Masked unless the role may see personal data */
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'left' | 'deceased';
-              statusChangedOn: string | null;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/members/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a member, or make them the head (send the version you read) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name?: string;
-            /** @enum {string} */
-            relation?:
-              | 'head'
-              | 'spouse'
-              | 'son'
-              | 'daughter'
-              | 'son_in_law'
-              | 'daughter_in_law'
-              | 'grandchild'
-              | 'parent'
-              | 'grandparent'
-              | 'sibling'
-              | 'other';
-            /** @description GB 11643 resident ID number (18 characters) */
-            idNumber?: string | null;
-            /** @enum {string|null} */
-            sex?: 'male' | 'female' | null;
-            /** Format: date */
-            birthDate?: string | null;
-            /** @enum {string|null} */
-            health?: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-            /** @description e.g. 肢体二级 */
-            disability?: string | null;
-            /** @enum {string|null} */
-            education?: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-            /** @enum {string|null} */
-            schooling?: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-            /** @enum {string|null} */
-            labourAbility?: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-            isPartyMember?: boolean;
-            phone?: string | null;
-            version: number;
-            /**
-             * @description When this member becomes the head: the former head's relation to the new one
-             * @enum {string}
-             */
-            formerHeadRelation?:
-              | 'spouse'
-              | 'son'
-              | 'daughter'
-              | 'son_in_law'
-              | 'daughter_in_law'
-              | 'grandchild'
-              | 'parent'
-              | 'grandparent'
-              | 'sibling'
-              | 'other';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              householdId: string;
-              name: string;
-              /** @enum {string|null} */
-              sex: 'male' | 'female' | null;
-              /** @description Masked (433124********1234) unless the role may see personal data */
-              idNumber: string | null;
-              /** @enum {string} */
-              relation:
-                | 'head'
-                | 'spouse'
-                | 'son'
-                | 'daughter'
-                | 'son_in_law'
-                | 'daughter_in_law'
-                | 'grandchild'
-                | 'parent'
-                | 'grandparent'
-                | 'sibling'
-                | 'other';
-              birthDate: string | null;
-              /** @enum {string|null} */
-              health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-              disability: string | null;
-              /** @enum {string|null} */
-              education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-              /** @enum {string|null} */
-              schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-              /** @enum {string|null} */
-              labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-              isPartyMember: boolean;
-              /** @description Masked unless the role may see personal data */
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'left' | 'deceased';
-              statusChangedOn: string | null;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/members/{id}/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A member leaves, dies or comes back; a departing head names a successor */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            /**
-             * @description left: moved out (married out, moved away); deceased; active: came back
-             * @enum {string}
-             */
-            status: 'active' | 'left' | 'deceased';
-            /**
-             * Format: date
-             * @description The day it happened
-             */
-            on: string;
-            /**
-             * Format: uuid
-             * @description When the head leaves or dies: the member who becomes head
-             */
-            newHeadId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              householdId: string;
-              name: string;
-              /** @enum {string|null} */
-              sex: 'male' | 'female' | null;
-              /** @description Masked (433124********1234) unless the role may see personal data */
-              idNumber: string | null;
-              /** @enum {string} */
-              relation:
-                | 'head'
-                | 'spouse'
-                | 'son'
-                | 'daughter'
-                | 'son_in_law'
-                | 'daughter_in_law'
-                | 'grandchild'
-                | 'parent'
-                | 'grandparent'
-                | 'sibling'
-                | 'other';
-              birthDate: string | null;
-              /** @enum {string|null} */
-              health: 'healthy' | 'chronic' | 'serious_illness' | 'disabled' | null;
-              disability: string | null;
-              /** @enum {string|null} */
-              education: 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'college' | 'preschool' | null;
-              /** @enum {string|null} */
-              schooling: 'not_school_age' | 'in_school' | 'dropped_out' | 'graduated' | null;
-              /** @enum {string|null} */
-              labourAbility: 'full' | 'partial' | 'none' | 'not_working_age' | null;
-              isPartyMember: boolean;
-              /** @description Masked unless the role may see personal data */
-              phone: string | null;
-              /** @enum {string} */
-              status: 'active' | 'left' | 'deceased';
-              statusChangedOn: string | null;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/incomes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A household's income by year */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                year: number;
-                items: (
-                  | {
-                      /** @enum {string} */
-                      kind: 'income';
-                      /** @enum {string} */
-                      category: 'wages' | 'production' | 'transfer' | 'property' | 'other';
-                      label?: string;
-                      /** @description Integer fen (分) */
-                      amountFen: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'cost';
-                      /** @enum {string} */
-                      category: 'production_cost' | 'other_cost';
-                      label?: string;
-                      /** @description Integer fen (分) */
-                      amountFen: number;
-                    }
-                )[];
-                memberCount: number;
-                incomeFen: number;
-                costFen: number;
-                /** @description 人均纯收入: (income − costs) / members, rounded to the fen */
-                perCapitaNetFen: number;
-                version: number;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/incomes/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Record a year's income items and costs (fen); per-capita net income is computed */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          year: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description The version read; required when the year is already recorded */
-            version?: number;
-            /** @description Members the income is shared by; default the active members */
-            memberCount?: number;
-            items: (
-              | {
-                  /** @enum {string} */
-                  kind: 'income';
-                  /** @enum {string} */
-                  category: 'wages' | 'production' | 'transfer' | 'property' | 'other';
-                  label?: string;
-                  /** @description Integer fen (分) */
-                  amountFen: number;
-                }
-              | {
-                  /** @enum {string} */
-                  kind: 'cost';
-                  /** @enum {string} */
-                  category: 'production_cost' | 'other_cost';
-                  label?: string;
-                  /** @description Integer fen (分) */
-                  amountFen: number;
-                }
-            )[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              householdId: string;
-              year: number;
-              items: (
-                | {
-                    /** @enum {string} */
-                    kind: 'income';
-                    /** @enum {string} */
-                    category: 'wages' | 'production' | 'transfer' | 'property' | 'other';
-                    label?: string;
-                    /** @description Integer fen (分) */
-                    amountFen: number;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'cost';
-                    /** @enum {string} */
-                    category: 'production_cost' | 'other_cost';
-                    label?: string;
-                    /** @description Integer fen (分) */
-                    amountFen: number;
-                  }
-              )[];
-              memberCount: number;
-              incomeFen: number;
-              costFen: number;
-              /** @description 人均纯收入: (income − costs) / members, rounded to the fen */
-              perCapitaNetFen: number;
-              version: number;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/timeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The household's dated history, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** @description The day it happened (Asia/Shanghai) */
-                on: string;
-                /**
-                 * Format: date-time
-                 * @description When it was recorded
-                 */
-                at: string;
-                /** @description household_created, member_added, member_left, income_recorded, status_changed … (later: visits, problems, assistance) */
-                kind: string;
-                summary: string;
-                actorName: string | null;
-                entityType: string;
-                entityId: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/surveys/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Built-in survey forms to copy (贫困户调查表, seed 003) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                key: string;
-                name: string;
-                description: string;
-                sections: {
-                  key: string;
-                  title: string;
-                  items: {
-                    /** @description Answers are keyed by it; unique in the form */
-                    key: string;
-                    label: string;
-                    /** @enum {string} */
-                    type: 'text' | 'number' | 'choice' | 'yes_no';
-                    /** @description The options of a choice */
-                    options?: string[];
-                    /** @description 亩, 头, 元 … */
-                    unit?: string;
-                    required?: boolean;
-                  }[];
-                }[];
-                itemCount: number;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/surveys/forms': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Survey forms of my scope and the regions above it */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          status?: 'active' | 'retired';
-          /** @description Forms of this region and below */
-          regionCode?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                status: 'active' | 'retired';
-                regionCode: string;
-                regionName: string | null;
-                countyCode: string;
-                /** @description The form version handed out now */
-                currentVersion: number;
-                itemCount: number;
-                /** @description Row version for optimistic locking (not the form version) */
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Define a survey form (sections and items), or copy a template */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * Format: uuid
-             * @description Client-made UUIDv7; retrying with the same id returns the same form
-             */
-            id?: string;
-            /**
-             * @description Copy a built-in form (GET /api/surveys/templates)
-             * @enum {string}
-             */
-            fromTemplate?: 'poor_household_2013';
-            /** @description Required unless copied from a template (default: the template's name) */
-            name?: string;
-            /** @description Whose form it is (households there and below answer it); default my own region */
-            regionCode?: string;
-            sections?: {
-              key: string;
-              title: string;
-              items: {
-                /** @description Answers are keyed by it; unique in the form */
-                key: string;
-                label: string;
-                /** @enum {string} */
-                type: 'text' | 'number' | 'choice' | 'yes_no';
-                /** @description The options of a choice */
-                options?: string[];
-                /** @description 亩, 头, 元 … */
-                unit?: string;
-                required?: boolean;
-              }[];
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              status: 'active' | 'retired';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description The form version handed out now */
-              currentVersion: number;
-              /** @description The form version shown here */
-              formVersion: number;
-              sections: {
-                key: string;
-                title: string;
-                items: {
-                  /** @description Answers are keyed by it; unique in the form */
-                  key: string;
-                  label: string;
-                  /** @enum {string} */
-                  type: 'text' | 'number' | 'choice' | 'yes_no';
-                  /** @description The options of a choice */
-                  options?: string[];
-                  /** @description 亩, 头, 元 … */
-                  unit?: string;
-                  required?: boolean;
-                }[];
-              }[];
-              itemCount: number;
-              versions: {
-                formVersion: number;
-                /** Format: date-time */
-                createdAt: string;
-              }[];
-              /** @description Row version for optimistic locking (not the form version) */
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/surveys/forms/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A survey form as of its current version, or of ?version=N */
-    get: {
-      parameters: {
-        query?: {
-          /** @description A past form version; default the current one */
-          version?: number;
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              status: 'active' | 'retired';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description The form version handed out now */
-              currentVersion: number;
-              /** @description The form version shown here */
-              formVersion: number;
-              sections: {
-                key: string;
-                title: string;
-                items: {
-                  /** @description Answers are keyed by it; unique in the form */
-                  key: string;
-                  label: string;
-                  /** @enum {string} */
-                  type: 'text' | 'number' | 'choice' | 'yes_no';
-                  /** @description The options of a choice */
-                  options?: string[];
-                  /** @description 亩, 头, 元 … */
-                  unit?: string;
-                  required?: boolean;
-                }[];
-              }[];
-              itemCount: number;
-              versions: {
-                formVersion: number;
-                /** Format: date-time */
-                createdAt: string;
-              }[];
-              /** @description Row version for optimistic locking (not the form version) */
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    /** Rename, retire or reshape a form; new sections make a new form version */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            name?: string;
-            /**
-             * @description retired: no new answers; old ones stay readable
-             * @enum {string}
-             */
-            status?: 'active' | 'retired';
-            /** @description A change makes a new form version; answers already given keep theirs */
-            sections?: {
-              key: string;
-              title: string;
-              items: {
-                /** @description Answers are keyed by it; unique in the form */
-                key: string;
-                label: string;
-                /** @enum {string} */
-                type: 'text' | 'number' | 'choice' | 'yes_no';
-                /** @description The options of a choice */
-                options?: string[];
-                /** @description 亩, 头, 元 … */
-                unit?: string;
-                required?: boolean;
-              }[];
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              /** @enum {string} */
-              status: 'active' | 'retired';
-              regionCode: string;
-              regionName: string | null;
-              countyCode: string;
-              /** @description The form version handed out now */
-              currentVersion: number;
-              /** @description The form version shown here */
-              formVersion: number;
-              sections: {
-                key: string;
-                title: string;
-                items: {
-                  /** @description Answers are keyed by it; unique in the form */
-                  key: string;
-                  label: string;
-                  /** @enum {string} */
-                  type: 'text' | 'number' | 'choice' | 'yes_no';
-                  /** @description The options of a choice */
-                  options?: string[];
-                  /** @description 亩, 头, 元 … */
-                  unit?: string;
-                  required?: boolean;
-                }[];
-              }[];
-              itemCount: number;
-              versions: {
-                formVersion: number;
-                /** Format: date-time */
-                createdAt: string;
-              }[];
-              /** @description Row version for optimistic locking (not the form version) */
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/surveys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A household's survey answers by year, each with the form version it was answered on */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                householdId: string;
-                /** Format: uuid */
-                formId: string;
-                formName: string;
-                year: number;
-                /** @description The form version the answers were given on */
-                formVersion: number;
-                /** @description That version of the form, to show old years as they were asked */
-                sections: {
-                  key: string;
-                  title: string;
-                  items: {
-                    /** @description Answers are keyed by it; unique in the form */
-                    key: string;
-                    label: string;
-                    /** @enum {string} */
-                    type: 'text' | 'number' | 'choice' | 'yes_no';
-                    /** @description The options of a choice */
-                    options?: string[];
-                    /** @description 亩, 头, 元 … */
-                    unit?: string;
-                    required?: boolean;
-                  }[];
-                }[];
-                answers: {
-                  [key: string]: (string | number | boolean) | null;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
-                version: number;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
             };
-          };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/households/{id}/surveys/{formId}/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Save a household's survey for a year (checked against the form's current version) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          formId: string;
-          year: number;
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description The version read; required when the year is already answered */
-            version?: number;
-            /** @description Item key → text, number, chosen option or true/false */
-            answers: {
-              [key: string]: (string | number | boolean) | null;
+        /** Who I am, and the CSRF token for writes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              householdId: string;
-              /** Format: uuid */
-              formId: string;
-              formName: string;
-              year: number;
-              /** @description The form version the answers were given on */
-              formVersion: number;
-              /** @description That version of the form, to show old years as they were asked */
-              sections: {
-                key: string;
-                title: string;
-                items: {
-                  /** @description Answers are keyed by it; unique in the form */
-                  key: string;
-                  label: string;
-                  /** @enum {string} */
-                  type: 'text' | 'number' | 'choice' | 'yes_no';
-                  /** @description The options of a choice */
-                  options?: string[];
-                  /** @description 亩, 头, 元 … */
-                  unit?: string;
-                  required?: boolean;
-                }[];
-              }[];
-              answers: {
-                [key: string]: (string | number | boolean) | null;
-              };
-              version: number;
-              /** Format: date-time */
-              updatedAt: string;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                                regionCode: string;
+                                regionName: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                mustChangePassword: boolean;
+                                permissions: {
+                                    /** @description Roles this user may give when creating or editing accounts */
+                                    assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];
+                                };
+                            };
+                            /** @description Send as the x-csrf-token header on every write */
+                            csrfToken: string;
+                        };
+                    };
+                };
             };
-          };
         };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Browse the audit log of my scope */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          entityType?: string;
-          entityId?: string;
-          actorId?: string;
-          action?: string;
-          /** @description First day, inclusive (Asia/Shanghai) */
-          from?: string;
-          /** @description Last day, inclusive (Asia/Shanghai) */
-          to?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: number;
-                /** Format: date-time */
-                at: string;
-                /** Format: uuid */
-                actorId: string | null;
-                actorName: string | null;
-                action: string;
-                entityType: string;
-                entityId: string;
-                regionCode: string;
-                before: unknown;
-                after: unknown;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save my preferences (language) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/templates/households.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The households+members template (one row per member), with dropdowns for my villages */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/templates/cadres.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The cadre register template */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Recent imports in my scope, newest first */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          pageSize?: number;
-          kind?: 'households' | 'cadres';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                kind: 'households' | 'cadres';
-                /**
-                 * @description validating → validated (dry run done) → importing → done; failed
-                 * @enum {string}
-                 */
-                status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-                /** @enum {string|null} */
-                mode: 'all_or_nothing' | 'valid_rows' | null;
-                fileName: string;
-                /** @description Data rows in the file; 0 until the dry run has read them all */
-                totalRows: number;
-                /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-                processedRows: number;
-                /** @description Rows with at least one bad cell */
-                errorRows: number;
-                /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-                summary: {
-                  [key: string]: number;
-                } | null;
-                /** @description Why the job failed, in the request language */
-                failure: string | null;
-                /** @description The first problems found (at most 50); the report has them all */
-                problems: {
-                  row: number;
-                  column: string | null;
-                  message: string;
-                }[];
-                /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-                hasReport: boolean;
-                regionCode: string;
-                createdByName: string | null;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                /** Format: date-time */
-                finishedAt: string | null;
-              }[];
-              total: number;
-              page: number;
-              pageSize: number;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                    };
+                };
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    /**
-     * Upload an .xlsx (multipart: file, kind) and check it: the dry run, nothing is written
-     * @description multipart/form-data with a part "file" (.xlsx, at most 50 MB) and "kind" (households | cadres, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description Or send it as the form field "kind" */
-          kind?: 'households' | 'cadres';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'households' | 'cadres';
-              /**
-               * @description validating → validated (dry run done) → importing → done; failed
-               * @enum {string}
-               */
-              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-              /** @enum {string|null} */
-              mode: 'all_or_nothing' | 'valid_rows' | null;
-              fileName: string;
-              /** @description Data rows in the file; 0 until the dry run has read them all */
-              totalRows: number;
-              /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-              processedRows: number;
-              /** @description Rows with at least one bad cell */
-              errorRows: number;
-              /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-              summary: {
-                [key: string]: number;
-              } | null;
-              /** @description Why the job failed, in the request language */
-              failure: string | null;
-              /** @description The first problems found (at most 50); the report has them all */
-              problems: {
-                row: number;
-                column: string | null;
-                message: string;
-              }[];
-              /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-              hasReport: boolean;
-              regionCode: string;
-              createdByName: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              /** Format: date-time */
-              finishedAt: string | null;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                                regionCode: string;
+                                regionName: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                mustChangePassword: boolean;
+                                permissions: {
+                                    /** @description Roles this user may give when creating or editing accounts */
+                                    assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];
+                                };
+                            };
+                            /** @description Send as the x-csrf-token header on every write */
+                            csrfToken: string;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'households' | 'cadres';
-              /**
-               * @description validating → validated (dry run done) → importing → done; failed
-               * @enum {string}
-               */
-              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-              /** @enum {string|null} */
-              mode: 'all_or_nothing' | 'valid_rows' | null;
-              fileName: string;
-              /** @description Data rows in the file; 0 until the dry run has read them all */
-              totalRows: number;
-              /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-              processedRows: number;
-              /** @description Rows with at least one bad cell */
-              errorRows: number;
-              /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-              summary: {
-                [key: string]: number;
-              } | null;
-              /** @description Why the job failed, in the request language */
-              failure: string | null;
-              /** @description The first problems found (at most 50); the report has them all */
-              problems: {
-                row: number;
-                column: string | null;
-                message: string;
-              }[];
-              /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-              hasReport: boolean;
-              regionCode: string;
-              createdByName: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              /** Format: date-time */
-              finishedAt: string | null;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my own password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** An import: status, progress, counts and the first problems */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'households' | 'cadres';
-              /**
-               * @description validating → validated (dry run done) → importing → done; failed
-               * @enum {string}
-               */
-              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-              /** @enum {string|null} */
-              mode: 'all_or_nothing' | 'valid_rows' | null;
-              fileName: string;
-              /** @description Data rows in the file; 0 until the dry run has read them all */
-              totalRows: number;
-              /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-              processedRows: number;
-              /** @description Rows with at least one bad cell */
-              errorRows: number;
-              /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-              summary: {
-                [key: string]: number;
-              } | null;
-              /** @description Why the job failed, in the request language */
-              failure: string | null;
-              /** @description The first problems found (at most 50); the report has them all */
-              problems: {
-                row: number;
-                column: string | null;
-                message: string;
-              }[];
-              /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-              hasReport: boolean;
-              regionCode: string;
-              createdByName: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              /** Format: date-time */
-              finishedAt: string | null;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
             };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/report.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The error report: the rows with errors, each bad cell red with the reason in a note */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/imports/{id}/apply': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Write a checked import in one transaction (all_or_nothing or valid_rows); 202 while a large one runs */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description all_or_nothing: refused while any row has errors; valid_rows: households whose rows are all valid
-             * @enum {string}
-             */
-            mode: 'all_or_nothing' | 'valid_rows';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'households' | 'cadres';
-              /**
-               * @description validating → validated (dry run done) → importing → done; failed
-               * @enum {string}
-               */
-              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-              /** @enum {string|null} */
-              mode: 'all_or_nothing' | 'valid_rows' | null;
-              fileName: string;
-              /** @description Data rows in the file; 0 until the dry run has read them all */
-              totalRows: number;
-              /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-              processedRows: number;
-              /** @description Rows with at least one bad cell */
-              errorRows: number;
-              /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-              summary: {
-                [key: string]: number;
-              } | null;
-              /** @description Why the job failed, in the request language */
-              failure: string | null;
-              /** @description The first problems found (at most 50); the report has them all */
-              problems: {
-                row: number;
-                column: string | null;
-                message: string;
-              }[];
-              /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-              hasReport: boolean;
-              regionCode: string;
-              createdByName: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              /** Format: date-time */
-              finishedAt: string | null;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
-          };
         };
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'households' | 'cadres';
-              /**
-               * @description validating → validated (dry run done) → importing → done; failed
-               * @enum {string}
-               */
-              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed' | 'cancelled';
-              /** @enum {string|null} */
-              mode: 'all_or_nothing' | 'valid_rows' | null;
-              fileName: string;
-              /** @description Data rows in the file; 0 until the dry run has read them all */
-              totalRows: number;
-              /** @description Rows read so far (validating) or written so far (importing): the progress bar */
-              processedRows: number;
-              /** @description Rows with at least one bad cell */
-              errorRows: number;
-              /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
-              summary: {
-                [key: string]: number;
-              } | null;
-              /** @description Why the job failed, in the request language */
-              failure: string | null;
-              /** @description The first problems found (at most 50); the report has them all */
-              problems: {
-                row: number;
-                column: string | null;
-                message: string;
-              }[];
-              /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
-              hasReport: boolean;
-              regionCode: string;
-              createdByName: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              /** Format: date-time */
-              finishedAt: string | null;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The top of my scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                parentCode: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                                countyCode: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                version: number;
+                                childCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/exports/households.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The filtered households list as .xlsx (one row per member); ID numbers and phones masked unless I may see them */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Households in this region and below */
-          regionCode?: string;
-          /** @description Any of these category codes, comma-separated */
-          categories?: string;
-          povertyCause?: string;
-          status?: 'active' | 'moved' | 'merged' | 'dissolved';
-          /** @description Head's name or pinyin initials, a member's ID number or phone start, the household number */
-          q?: string;
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
+        /** Search regions by name, code or pinyin initials */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    level?: "province" | "city" | "county" | "township" | "village" | "group";
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                parentCode: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                                countyCode: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                version: number;
+                                childCount: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
         };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/exports/cadres.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The filtered cadre list as .xlsx; ID numbers masked unless I may see them */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Name, pinyin initials (lwb) or the start of the phone number */
-          q?: string;
-          rank?: 'county_leader' | 'section' | 'general' | 'township' | 'village' | 'party_member' | 'resident';
-          unitId?: string;
-          branchId?: string;
-          /** @description Cadres working in this region and below */
-          regionCode?: string;
-          status?: 'active' | 'left';
-          /** @description Only cadres with (true) or without (false) a login account */
-          hasAccount?: 'true' | 'false';
+        put?: never;
+        /** Add a group (组/社) under a village */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same group
+                         */
+                        id?: string;
+                        /** @description The village the group belongs to */
+                        parentCode: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            countyCode: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            childCount: number;
+                            path: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                            }[];
+                        };
+                    };
+                };
+            };
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One region with its path */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            countyCode: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            childCount: number;
+                            path: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a group or set validity dates */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /**
+                         * Format: date
+                         * @description The day from which the region no longer exists (merged, split)
+                         */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            countyCode: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            childCount: number;
+                            path: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/regions/{code}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children of a region */
+        get: {
+            parameters: {
+                query?: {
+                    includeExpired?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                parentCode: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                                countyCode: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                version: number;
+                                childCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    role?: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                    status?: "active" | "disabled";
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                                regionCode: string;
+                                regionName: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                phone: string | null;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                mustChangePassword: boolean;
+                                /** Format: date-time */
+                                lastLoginAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same user
+                         */
+                        id?: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                        regionCode: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        phone?: string | null;
+                        password: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                            regionCode: string;
+                            regionName: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                            regionCode: string;
+                            regionName: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        displayName?: string;
+                        /** @enum {string} */
+                        role?: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                        regionCode?: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                            regionCode: string;
+                            regionName: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable or enable an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                            regionCode: string;
+                            regionName: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a password; the user must change it at next login */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader";
+                            regionCode: string;
+                            regionName: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            mustChangePassword: boolean;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List units (单位) in my scope and above it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Name, pinyin initials (xnyj) or the start of the region code */
+                    q?: string;
+                    level?: "province" | "city" | "county" | "township" | "village";
+                    kind?: "department" | "institution" | "enterprise" | "other";
+                    status?: "active" | "dissolved";
+                    /** @description Units in this region and below */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village";
+                                /** @enum {string} */
+                                kind: "department" | "institution" | "enterprise" | "other";
+                                /** @enum {string} */
+                                status: "active" | "dissolved";
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                /** @description Active cadres of the unit */
+                                cadreCount: number;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a unit in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default department
+                         * @enum {string}
+                         */
+                        kind?: "department" | "institution" | "enterprise" | "other";
+                        /** @description Where the unit sits: the county for 县农业局, the township for 乡政府; the level follows from it */
+                        regionCode: string;
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same unit
+                         */
+                        id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village";
+                            /** @enum {string} */
+                            kind: "department" | "institution" | "enterprise" | "other";
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description Active cadres of the unit */
+                            cadreCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village";
+                            /** @enum {string} */
+                            kind: "department" | "institution" | "enterprise" | "other";
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description Active cadres of the unit */
+                            cadreCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a unit (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "department" | "institution" | "enterprise" | "other";
+                        /**
+                         * @description dissolved: merged or abolished; its records stay
+                         * @enum {string}
+                         */
+                        status?: "active" | "dissolved";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village";
+                            /** @enum {string} */
+                            kind: "department" | "institution" | "enterprise" | "other";
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description Active cadres of the unit */
+                            cadreCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List party branches (党支部) in my scope and above it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Name, pinyin initials (xnyj) or the start of the region code */
+                    q?: string;
+                    unitId?: string;
+                    /** @description Branches in this region and below */
+                    regionCode?: string;
+                    status?: "active" | "dissolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description unit: a unit's branch (机关/部门党支部); village: a village's
+                                 * @enum {string}
+                                 */
+                                kind: "unit" | "village";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "active" | "dissolved";
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                /** @description Active cadres and party members of the branch */
+                                memberCount: number;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a village's or a unit's party branch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same branch
+                         */
+                        id?: string;
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description The unit whose branch this is; the branch sits in the unit's region
+                         */
+                        unitId?: string;
+                        /** @description The village of a village branch */
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description unit: a unit's branch (机关/部门党支部); village: a village's
+                             * @enum {string}
+                             */
+                            kind: "unit" | "village";
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description Active cadres and party members of the branch */
+                            memberCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One party branch */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description unit: a unit's branch (机关/部门党支部); village: a village's
+                             * @enum {string}
+                             */
+                            kind: "unit" | "village";
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "dissolved";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description Active cadres and party members of the branch */
+                            memberCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cadres (干部/帮扶责任人) in my scope and above it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Name, pinyin initials (lwb) or the start of the phone number */
+                    q?: string;
+                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    unitId?: string;
+                    branchId?: string;
+                    /** @description Cadres working in this region and below */
+                    regionCode?: string;
+                    status?: "active" | "left";
+                    /** @description Only cadres with (true) or without (false) a login account */
+                    hasAccount?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                sex: "male" | "female" | null;
+                                /** @enum {string} */
+                                rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                                /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
+                                title: string | null;
+                                phone: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                branchId: string | null;
+                                branchName: string | null;
+                                /** @enum {string|null} */
+                                branchRole: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                                /** @description Where the cadre works; for a resident cadre, the village they are posted to */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The login account of this cadre, if any
+                                 */
+                                userId: string | null;
+                                /** @enum {string} */
+                                status: "active" | "left";
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cadres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cadre */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @enum {string} */
+                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
+                            title: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                            /** @description Where the cadre works; for a resident cadre, the village they are posted to */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * Format: uuid
+                             * @description The login account of this cadre, if any
+                             */
+                            userId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a cadre or link their login account (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string|null} */
+                        sex?: "male" | "female" | null;
+                        /** @enum {string} */
+                        rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                        title?: string | null;
+                        phone?: string | null;
+                        regionCode?: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        branchId?: string | null;
+                        /** @enum {string|null} */
+                        branchRole?: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                        version: number;
+                        /**
+                         * Format: uuid
+                         * @description Link the cadre to a login account (null unlinks)
+                         */
+                        userId?: string | null;
+                        /**
+                         * @description left: transferred, retired; pairings and history stay
+                         * @enum {string}
+                         */
+                        status?: "active" | "left";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @enum {string} */
+                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
+                            title: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                            /** @description Where the cadre works; for a resident cadre, the village they are posted to */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * Format: uuid
+                             * @description The login account of this cadre, if any
+                             */
+                            userId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/households/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Household categories and poverty causes: built in, and those of regions in or above my scope */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "category" | "poverty_cause";
+                    /** @description Only the entries added for this region and below (no built-ins) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "category" | "poverty_cause";
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                /** @description null: built in */
+                                regionCode: string | null;
+                                builtIn: boolean;
+                                active: boolean;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a category or poverty cause for the households of a region (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same entry
+                         */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "category" | "poverty_cause";
+                        nameZh: string;
+                        nameEn?: string;
+                        /** @description Made from the pinyin initials of the name when left out */
+                        code?: string;
+                        /** @description Where the entry applies (and below); default my own region */
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "category" | "poverty_cause";
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /** @description null: built in */
+                            regionCode: string | null;
+                            builtIn: boolean;
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List households (农户) in my scope: filter, sort, page; ID numbers and phones masked unless my role may see them */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Households in this village or group (or any region) and below */
+                    regionCode?: string;
+                    /** @description Any of these category codes, comma-separated */
+                    categories?: string;
+                    povertyCause?: string;
+                    /** @description The year the income range (and the shown income) refers to; default the latest */
+                    incomeYear?: number;
+                    /** @description Per-capita net income at least this (fen) */
+                    incomeMinFen?: number;
+                    /** @description Per-capita net income at most this (fen) */
+                    incomeMaxFen?: number;
+                    status?: "active" | "moved" | "merged" | "dissolved";
+                    /** @description Head's name or pinyin initials, a member's full ID number or phone start, the household number */
+                    q?: string;
+                    sort?: "village" | "headName" | "income" | "updated";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                householdNo: string | null;
+                                regionCode: string;
+                                villageCode: string;
+                                villageName: string | null;
+                                groupName: string | null;
+                                /** Format: uuid */
+                                headMemberId: string | null;
+                                headName: string | null;
+                                /** @description Masked unless the role may see personal data */
+                                headIdNumber: string | null;
+                                /** @description The household's phone, else the head's; masked unless the role may see personal data */
+                                phone: string | null;
+                                /** @description Active members */
+                                memberCount: number;
+                                categories: string[];
+                                povertyCauses: string[];
+                                /** @enum {string} */
+                                status: "active" | "moved" | "merged" | "dissolved";
+                                /** @description Per-capita net income of the year asked for (incomeYear), else of the latest year */
+                                income: {
+                                    year: number;
+                                    perCapitaNetFen: number;
+                                } | null;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description ID numbers and phones are masked for this user */
+                            masked: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a household with its members (exactly one head) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The village (村/社区) or group (组/社) the household lives in */
+                        regionCode: string;
+                        /** @description 户编号 as the county numbers it; unique in the county */
+                        householdNo?: string | null;
+                        address?: string | null;
+                        phone?: string | null;
+                        /** @description Catalogue codes (GET /api/households/catalog), several at once */
+                        categories?: string[];
+                        povertyCauses?: string[];
+                        /** @description Land in 亩, to 0.01 */
+                        landMu?: number | null;
+                        livestock?: {
+                            /** @description 羊, 牛, 猪, 鸡 … */
+                            kind: string;
+                            head: number;
+                        }[];
+                        /** @enum {string} */
+                        housing?: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                        notes?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same household
+                         */
+                        id?: string;
+                        /** @description The members, exactly one of them the head */
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description GB 11643 resident ID number (18 characters) */
+                            idNumber?: string | null;
+                            /** @enum {string|null} */
+                            sex?: "male" | "female" | null;
+                            /** Format: date */
+                            birthDate?: string | null;
+                            /** @enum {string|null} */
+                            health?: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                            /** @description e.g. 肢体二级 */
+                            disability?: string | null;
+                            /** @enum {string|null} */
+                            education?: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                            /** @enum {string|null} */
+                            schooling?: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                            /** @enum {string|null} */
+                            labourAbility?: "full" | "partial" | "none" | "not_working_age" | null;
+                            isPartyMember?: boolean;
+                            phone?: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Client-made UUIDv7 of the member
+                             */
+                            id?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            householdNo: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            townshipName: string | null;
+                            villageName: string | null;
+                            groupName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            categories: string[];
+                            povertyCauses: string[];
+                            landMu: number | null;
+                            livestock: {
+                                /** @description 羊, 牛, 猪, 鸡 … */
+                                kind: string;
+                                head: number;
+                            }[];
+                            /** @enum {string} */
+                            housing: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                            /** @enum {string} */
+                            status: "active" | "moved" | "merged" | "dissolved";
+                            statusChangedOn: string | null;
+                            /** Format: uuid */
+                            mergedIntoId: string | null;
+                            notes: string | null;
+                            /** @description Active members first, the head first among them */
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                sex: "male" | "female" | null;
+                                /** @description Masked (433124********1234) unless the role may see personal data */
+                                idNumber: string | null;
+                                /** @enum {string} */
+                                relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                birthDate: string | null;
+                                /** @enum {string|null} */
+                                health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                                disability: string | null;
+                                /** @enum {string|null} */
+                                education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                                /** @enum {string|null} */
+                                schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                                /** @enum {string|null} */
+                                labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                                isPartyMember: boolean;
+                                /** @description Masked unless the role may see personal data */
+                                phone: string | null;
+                                /** @enum {string} */
+                                status: "active" | "left" | "deceased";
+                                statusChangedOn: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description The latest year recorded */
+                            income: {
+                                year: number;
+                                perCapitaNetFen: number;
+                            } | null;
+                            masked: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household with its members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            householdNo: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            townshipName: string | null;
+                            villageName: string | null;
+                            groupName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            categories: string[];
+                            povertyCauses: string[];
+                            landMu: number | null;
+                            livestock: {
+                                /** @description 羊, 牛, 猪, 鸡 … */
+                                kind: string;
+                                head: number;
+                            }[];
+                            /** @enum {string} */
+                            housing: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                            /** @enum {string} */
+                            status: "active" | "moved" | "merged" | "dissolved";
+                            statusChangedOn: string | null;
+                            /** Format: uuid */
+                            mergedIntoId: string | null;
+                            notes: string | null;
+                            /** @description Active members first, the head first among them */
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                sex: "male" | "female" | null;
+                                /** @description Masked (433124********1234) unless the role may see personal data */
+                                idNumber: string | null;
+                                /** @enum {string} */
+                                relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                birthDate: string | null;
+                                /** @enum {string|null} */
+                                health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                                disability: string | null;
+                                /** @enum {string|null} */
+                                education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                                /** @enum {string|null} */
+                                schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                                /** @enum {string|null} */
+                                labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                                isPartyMember: boolean;
+                                /** @description Masked unless the role may see personal data */
+                                phone: string | null;
+                                /** @enum {string} */
+                                status: "active" | "left" | "deceased";
+                                statusChangedOn: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description The latest year recorded */
+                            income: {
+                                year: number;
+                                perCapitaNetFen: number;
+                            } | null;
+                            masked: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a household's own fields (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The village (村/社区) or group (组/社) the household lives in */
+                        regionCode?: string;
+                        /** @description 户编号 as the county numbers it; unique in the county */
+                        householdNo?: string | null;
+                        address?: string | null;
+                        phone?: string | null;
+                        /** @description Catalogue codes (GET /api/households/catalog), several at once */
+                        categories?: string[];
+                        povertyCauses?: string[];
+                        /** @description Land in 亩, to 0.01 */
+                        landMu?: number | null;
+                        livestock?: {
+                            /** @description 羊, 牛, 猪, 鸡 … */
+                            kind: string;
+                            head: number;
+                        }[];
+                        /** @enum {string} */
+                        housing?: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                        notes?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            householdNo: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            townshipName: string | null;
+                            villageName: string | null;
+                            groupName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            categories: string[];
+                            povertyCauses: string[];
+                            landMu: number | null;
+                            livestock: {
+                                /** @description 羊, 牛, 猪, 鸡 … */
+                                kind: string;
+                                head: number;
+                            }[];
+                            /** @enum {string} */
+                            housing: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                            /** @enum {string} */
+                            status: "active" | "moved" | "merged" | "dissolved";
+                            statusChangedOn: string | null;
+                            /** Format: uuid */
+                            mergedIntoId: string | null;
+                            notes: string | null;
+                            /** @description Active members first, the head first among them */
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                sex: "male" | "female" | null;
+                                /** @description Masked (433124********1234) unless the role may see personal data */
+                                idNumber: string | null;
+                                /** @enum {string} */
+                                relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                birthDate: string | null;
+                                /** @enum {string|null} */
+                                health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                                disability: string | null;
+                                /** @enum {string|null} */
+                                education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                                /** @enum {string|null} */
+                                schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                                /** @enum {string|null} */
+                                labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                                isPartyMember: boolean;
+                                /** @description Masked unless the role may see personal data */
+                                phone: string | null;
+                                /** @enum {string} */
+                                status: "active" | "left" | "deceased";
+                                statusChangedOn: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description The latest year recorded */
+                            income: {
+                                year: number;
+                                perCapitaNetFen: number;
+                            } | null;
+                            masked: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/households/{id}/personal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full ID numbers and phones of a household (administrators; each view audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            householdId: string;
+                            phone: string | null;
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A household moves, merges into another, is dissolved or restored (never deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @description moved, merged (into mergedIntoId), dissolved; active to restore. Households are never deleted
+                         * @enum {string}
+                         */
+                        status: "active" | "moved" | "merged" | "dissolved";
+                        /**
+                         * Format: date
+                         * @description The day it happened
+                         */
+                        on: string;
+                        /** Format: uuid */
+                        mergedIntoId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            householdNo: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            townshipName: string | null;
+                            villageName: string | null;
+                            groupName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            categories: string[];
+                            povertyCauses: string[];
+                            landMu: number | null;
+                            livestock: {
+                                /** @description 羊, 牛, 猪, 鸡 … */
+                                kind: string;
+                                head: number;
+                            }[];
+                            /** @enum {string} */
+                            housing: "safe" | "dilapidated_c" | "dilapidated_d" | "none" | "unknown";
+                            /** @enum {string} */
+                            status: "active" | "moved" | "merged" | "dissolved";
+                            statusChangedOn: string | null;
+                            /** Format: uuid */
+                            mergedIntoId: string | null;
+                            notes: string | null;
+                            /** @description Active members first, the head first among them */
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                sex: "male" | "female" | null;
+                                /** @description Masked (433124********1234) unless the role may see personal data */
+                                idNumber: string | null;
+                                /** @enum {string} */
+                                relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                birthDate: string | null;
+                                /** @enum {string|null} */
+                                health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                                disability: string | null;
+                                /** @enum {string|null} */
+                                education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                                /** @enum {string|null} */
+                                schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                                /** @enum {string|null} */
+                                labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                                isPartyMember: boolean;
+                                /** @description Masked unless the role may see personal data */
+                                phone: string | null;
+                                /** @enum {string} */
+                                status: "active" | "left" | "deceased";
+                                statusChangedOn: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description The latest year recorded */
+                            income: {
+                                year: number;
+                                perCapitaNetFen: number;
+                            } | null;
+                            masked: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to a household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                        /** @description GB 11643 resident ID number (18 characters) */
+                        idNumber?: string | null;
+                        /** @enum {string|null} */
+                        sex?: "male" | "female" | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        /** @enum {string|null} */
+                        health?: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                        /** @description e.g. 肢体二级 */
+                        disability?: string | null;
+                        /** @enum {string|null} */
+                        education?: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                        /** @enum {string|null} */
+                        schooling?: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                        /** @enum {string|null} */
+                        labourAbility?: "full" | "partial" | "none" | "not_working_age" | null;
+                        isPartyMember?: boolean;
+                        phone?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7 of the member
+                         */
+                        id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @description Masked (433124********1234) unless the role may see personal data */
+                            idNumber: string | null;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                            disability: string | null;
+                            /** @enum {string|null} */
+                            education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                            /** @enum {string|null} */
+                            schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                            /** @enum {string|null} */
+                            labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                            isPartyMember: boolean;
+                            /** @description Masked unless the role may see personal data */
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left" | "deceased";
+                            statusChangedOn: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member, or make them the head (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        relation?: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                        /** @description GB 11643 resident ID number (18 characters) */
+                        idNumber?: string | null;
+                        /** @enum {string|null} */
+                        sex?: "male" | "female" | null;
+                        /** Format: date */
+                        birthDate?: string | null;
+                        /** @enum {string|null} */
+                        health?: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                        /** @description e.g. 肢体二级 */
+                        disability?: string | null;
+                        /** @enum {string|null} */
+                        education?: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                        /** @enum {string|null} */
+                        schooling?: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                        /** @enum {string|null} */
+                        labourAbility?: "full" | "partial" | "none" | "not_working_age" | null;
+                        isPartyMember?: boolean;
+                        phone?: string | null;
+                        version: number;
+                        /**
+                         * @description When this member becomes the head: the former head's relation to the new one
+                         * @enum {string}
+                         */
+                        formerHeadRelation?: "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @description Masked (433124********1234) unless the role may see personal data */
+                            idNumber: string | null;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                            disability: string | null;
+                            /** @enum {string|null} */
+                            education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                            /** @enum {string|null} */
+                            schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                            /** @enum {string|null} */
+                            labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                            isPartyMember: boolean;
+                            /** @description Masked unless the role may see personal data */
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left" | "deceased";
+                            statusChangedOn: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/members/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member leaves, dies or comes back; a departing head names a successor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @description left: moved out (married out, moved away); deceased; active: came back
+                         * @enum {string}
+                         */
+                        status: "active" | "left" | "deceased";
+                        /**
+                         * Format: date
+                         * @description The day it happened
+                         */
+                        on: string;
+                        /**
+                         * Format: uuid
+                         * @description When the head leaves or dies: the member who becomes head
+                         */
+                        newHeadId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @description Masked (433124********1234) unless the role may see personal data */
+                            idNumber: string | null;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
+                            disability: string | null;
+                            /** @enum {string|null} */
+                            education: "none" | "primary" | "junior" | "senior" | "vocational" | "college" | "preschool" | null;
+                            /** @enum {string|null} */
+                            schooling: "not_school_age" | "in_school" | "dropped_out" | "graduated" | null;
+                            /** @enum {string|null} */
+                            labourAbility: "full" | "partial" | "none" | "not_working_age" | null;
+                            isPartyMember: boolean;
+                            /** @description Masked unless the role may see personal data */
+                            phone: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left" | "deceased";
+                            statusChangedOn: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/incomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's income by year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                year: number;
+                                items: ({
+                                    /** @enum {string} */
+                                    kind: "income";
+                                    /** @enum {string} */
+                                    category: "wages" | "production" | "transfer" | "property" | "other";
+                                    label?: string;
+                                    /** @description Integer fen (分) */
+                                    amountFen: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "cost";
+                                    /** @enum {string} */
+                                    category: "production_cost" | "other_cost";
+                                    label?: string;
+                                    /** @description Integer fen (分) */
+                                    amountFen: number;
+                                })[];
+                                memberCount: number;
+                                incomeFen: number;
+                                costFen: number;
+                                /** @description 人均纯收入: (income − costs) / members, rounded to the fen */
+                                perCapitaNetFen: number;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/incomes/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a year's income items and costs (fen); per-capita net income is computed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version read; required when the year is already recorded */
+                        version?: number;
+                        /** @description Members the income is shared by; default the active members */
+                        memberCount?: number;
+                        items: ({
+                            /** @enum {string} */
+                            kind: "income";
+                            /** @enum {string} */
+                            category: "wages" | "production" | "transfer" | "property" | "other";
+                            label?: string;
+                            /** @description Integer fen (分) */
+                            amountFen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "cost";
+                            /** @enum {string} */
+                            category: "production_cost" | "other_cost";
+                            label?: string;
+                            /** @description Integer fen (分) */
+                            amountFen: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            year: number;
+                            items: ({
+                                /** @enum {string} */
+                                kind: "income";
+                                /** @enum {string} */
+                                category: "wages" | "production" | "transfer" | "property" | "other";
+                                label?: string;
+                                /** @description Integer fen (分) */
+                                amountFen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cost";
+                                /** @enum {string} */
+                                category: "production_cost" | "other_cost";
+                                label?: string;
+                                /** @description Integer fen (分) */
+                                amountFen: number;
+                            })[];
+                            memberCount: number;
+                            incomeFen: number;
+                            costFen: number;
+                            /** @description 人均纯收入: (income − costs) / members, rounded to the fen */
+                            perCapitaNetFen: number;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's dated history, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The day it happened (Asia/Shanghai) */
+                                on: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When it was recorded
+                                 */
+                                at: string;
+                                /** @description household_created, member_added, member_left, income_recorded, status_changed … (later: visits, problems, assistance) */
+                                kind: string;
+                                summary: string;
+                                actorName: string | null;
+                                entityType: string;
+                                entityId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in survey forms to copy (贫困户调查表, seed 003) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                description: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    items: {
+                                        /** @description Answers are keyed by it; unique in the form */
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "text" | "number" | "choice" | "yes_no";
+                                        /** @description The options of a choice */
+                                        options?: string[];
+                                        /** @description 亩, 头, 元 … */
+                                        unit?: string;
+                                        required?: boolean;
+                                    }[];
+                                }[];
+                                itemCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey forms of my scope and the regions above it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "active" | "retired";
+                    /** @description Forms of this region and below */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                /** @description The form version handed out now */
+                                currentVersion: number;
+                                itemCount: number;
+                                /** @description Row version for optimistic locking (not the form version) */
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a survey form (sections and items), or copy a template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same form
+                         */
+                        id?: string;
+                        /**
+                         * @description Copy a built-in form (GET /api/surveys/templates)
+                         * @enum {string}
+                         */
+                        fromTemplate?: "poor_household_2013";
+                        /** @description Required unless copied from a template (default: the template's name) */
+                        name?: string;
+                        /** @description Whose form it is (households there and below answer it); default my own region */
+                        regionCode?: string;
+                        sections?: {
+                            key: string;
+                            title: string;
+                            items: {
+                                /** @description Answers are keyed by it; unique in the form */
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "number" | "choice" | "yes_no";
+                                /** @description The options of a choice */
+                                options?: string[];
+                                /** @description 亩, 头, 元 … */
+                                unit?: string;
+                                required?: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description The form version handed out now */
+                            currentVersion: number;
+                            /** @description The form version shown here */
+                            formVersion: number;
+                            sections: {
+                                key: string;
+                                title: string;
+                                items: {
+                                    /** @description Answers are keyed by it; unique in the form */
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "choice" | "yes_no";
+                                    /** @description The options of a choice */
+                                    options?: string[];
+                                    /** @description 亩, 头, 元 … */
+                                    unit?: string;
+                                    required?: boolean;
+                                }[];
+                            }[];
+                            itemCount: number;
+                            versions: {
+                                formVersion: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Row version for optimistic locking (not the form version) */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey form as of its current version, or of ?version=N */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A past form version; default the current one */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description The form version handed out now */
+                            currentVersion: number;
+                            /** @description The form version shown here */
+                            formVersion: number;
+                            sections: {
+                                key: string;
+                                title: string;
+                                items: {
+                                    /** @description Answers are keyed by it; unique in the form */
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "choice" | "yes_no";
+                                    /** @description The options of a choice */
+                                    options?: string[];
+                                    /** @description 亩, 头, 元 … */
+                                    unit?: string;
+                                    required?: boolean;
+                                }[];
+                            }[];
+                            itemCount: number;
+                            versions: {
+                                formVersion: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Row version for optimistic locking (not the form version) */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Rename, retire or reshape a form; new sections make a new form version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        /**
+                         * @description retired: no new answers; old ones stay readable
+                         * @enum {string}
+                         */
+                        status?: "active" | "retired";
+                        /** @description A change makes a new form version; answers already given keep theirs */
+                        sections?: {
+                            key: string;
+                            title: string;
+                            items: {
+                                /** @description Answers are keyed by it; unique in the form */
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "number" | "choice" | "yes_no";
+                                /** @description The options of a choice */
+                                options?: string[];
+                                /** @description 亩, 头, 元 … */
+                                unit?: string;
+                                required?: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /** @description The form version handed out now */
+                            currentVersion: number;
+                            /** @description The form version shown here */
+                            formVersion: number;
+                            sections: {
+                                key: string;
+                                title: string;
+                                items: {
+                                    /** @description Answers are keyed by it; unique in the form */
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "choice" | "yes_no";
+                                    /** @description The options of a choice */
+                                    options?: string[];
+                                    /** @description 亩, 头, 元 … */
+                                    unit?: string;
+                                    required?: boolean;
+                                }[];
+                            }[];
+                            itemCount: number;
+                            versions: {
+                                formVersion: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Row version for optimistic locking (not the form version) */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's survey answers by year, each with the form version it was answered on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                /** Format: uuid */
+                                formId: string;
+                                formName: string;
+                                year: number;
+                                /** @description The form version the answers were given on */
+                                formVersion: number;
+                                /** @description That version of the form, to show old years as they were asked */
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    items: {
+                                        /** @description Answers are keyed by it; unique in the form */
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "text" | "number" | "choice" | "yes_no";
+                                        /** @description The options of a choice */
+                                        options?: string[];
+                                        /** @description 亩, 头, 元 … */
+                                        unit?: string;
+                                        required?: boolean;
+                                    }[];
+                                }[];
+                                answers: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/surveys/{formId}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a household's survey for a year (checked against the form's current version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    formId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version read; required when the year is already answered */
+                        version?: number;
+                        /** @description Item key → text, number, chosen option or true/false */
+                        answers: {
+                            [key: string]: (string | number | boolean) | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            /** Format: uuid */
+                            formId: string;
+                            formName: string;
+                            year: number;
+                            /** @description The form version the answers were given on */
+                            formVersion: number;
+                            /** @description That version of the form, to show old years as they were asked */
+                            sections: {
+                                key: string;
+                                title: string;
+                                items: {
+                                    /** @description Answers are keyed by it; unique in the form */
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "choice" | "yes_no";
+                                    /** @description The options of a choice */
+                                    options?: string[];
+                                    /** @description 亩, 头, 元 … */
+                                    unit?: string;
+                                    required?: boolean;
+                                }[];
+                            }[];
+                            answers: {
+                                [key: string]: (string | number | boolean) | null;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse the audit log of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    entityType?: string;
+                    entityId?: string;
+                    actorId?: string;
+                    action?: string;
+                    /** @description First day, inclusive (Asia/Shanghai) */
+                    from?: string;
+                    /** @description Last day, inclusive (Asia/Shanghai) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string;
+                                regionCode: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/households.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households+members template (one row per member), with dropdowns for my villages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/cadres.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cadre register template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "households" | "cadres";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "households" | "cadres";
+                                /**
+                                 * @description validating → validated (dry run done) → importing → done; failed
+                                 * @enum {string}
+                                 */
+                                status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                                /** @enum {string|null} */
+                                mode: "all_or_nothing" | "valid_rows" | null;
+                                fileName: string;
+                                /** @description Data rows in the file; 0 until the dry run has read them all */
+                                totalRows: number;
+                                /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                                processedRows: number;
+                                /** @description Rows with at least one bad cell */
+                                errorRows: number;
+                                /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                                /** @description Why the job failed, in the request language */
+                                failure: string | null;
+                                /** @description The first problems found (at most 50); the report has them all */
+                                problems: {
+                                    row: number;
+                                    column: string | null;
+                                    message: string;
+                                }[];
+                                /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                                hasReport: boolean;
+                                regionCode: string;
+                                createdByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload an .xlsx (multipart: file, kind) and check it: the dry run, nothing is written
+         * @description multipart/form-data with a part "file" (.xlsx, at most 50 MB) and "kind" (households | cadres, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Or send it as the form field "kind" */
+                    kind?: "households" | "cadres";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: status, progress, counts and the first problems */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The error report: the rows with errors, each bad cell red with the reason in a note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a checked import in one transaction (all_or_nothing or valid_rows); 202 while a large one runs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description all_or_nothing: refused while any row has errors; valid_rows: households whose rows are all valid
+                         * @enum {string}
+                         */
+                        mode: "all_or_nothing" | "valid_rows";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "households" | "cadres";
+                            /**
+                             * @description validating → validated (dry run done) → importing → done; failed
+                             * @enum {string}
+                             */
+                            status: "validating" | "validated" | "importing" | "done" | "failed" | "cancelled";
+                            /** @enum {string|null} */
+                            mode: "all_or_nothing" | "valid_rows" | null;
+                            fileName: string;
+                            /** @description Data rows in the file; 0 until the dry run has read them all */
+                            totalRows: number;
+                            /** @description Rows read so far (validating) or written so far (importing): the progress bar */
+                            processedRows: number;
+                            /** @description Rows with at least one bad cell */
+                            errorRows: number;
+                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @description Why the job failed, in the request language */
+                            failure: string | null;
+                            /** @description The first problems found (at most 50); the report has them all */
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                message: string;
+                            }[];
+                            /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
+                            hasReport: boolean;
+                            regionCode: string;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/households.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered households list as .xlsx (one row per member); ID numbers and phones masked unless I may see them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Households in this region and below */
+                    regionCode?: string;
+                    /** @description Any of these category codes, comma-separated */
+                    categories?: string;
+                    povertyCause?: string;
+                    status?: "active" | "moved" | "merged" | "dissolved";
+                    /** @description Head's name or pinyin initials, a member's ID number or phone start, the household number */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/cadres.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered cadre list as .xlsx; ID numbers masked unless I may see them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, pinyin initials (lwb) or the start of the phone number */
+                    q?: string;
+                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    unitId?: string;
+                    branchId?: string;
+                    /** @description Cadres working in this region and below */
+                    regionCode?: string;
+                    status?: "active" | "left";
+                    /** @description Only cadres with (true) or without (false) a login account */
+                    hasAccount?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

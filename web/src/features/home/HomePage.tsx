@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { AuditOutlined, EnvironmentOutlined, KeyOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, EnvironmentOutlined, IdcardOutlined, KeyOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
@@ -17,7 +17,15 @@ interface Shortcut {
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const county = user.role === 'county_admin' || user.role === 'system_admin';
   const shortcuts: Shortcut[] = [
+    ...(isAdmin(user.role)
+      ? [
+          { to: '/households', icon: <TeamOutlined />, title: t('menu.households'), desc: t('home.householdsDesc') },
+          { to: '/cadres', icon: <IdcardOutlined />, title: t('menu.cadres'), desc: t('home.cadresDesc') },
+        ]
+      : []),
+    ...(county ? [{ to: '/units', icon: <BankOutlined />, title: t('menu.units'), desc: t('home.unitsDesc') }] : []),
     { to: '/regions', icon: <EnvironmentOutlined />, title: t('menu.regions'), desc: t('home.regionsDesc') },
     ...(isAdmin(user.role)
       ? [

@@ -65,7 +65,9 @@ describe('the registry in Excel, as a township clerk keeps it', () => {
       await screenshot(page, 'r-import-choose');
 
       // Files that cannot be imported are explained in Chinese: not .xlsx (in the browser), no data rows (the server).
-      await page.locator('input[type=file]').setInputFiles({ name: '农户.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('old excel') });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '农户.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('old excel') });
       await page.getByText(/只能导入 \.xlsx 格式的 Excel 文件/).waitFor();
       await page.locator('input[type=file]').setInputFiles(template.file);
       await page.getByTestId('import-problem').getByText('表中没有数据行').waitFor();

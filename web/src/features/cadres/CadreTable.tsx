@@ -25,8 +25,8 @@ export function CadreTable({ page, loading, onPage }: Props) {
       render: (_v, c) => (
         <Space orientation="vertical" size={0}>
           <Space size={4} wrap>
-            <Link to={`/cadres/${c.id}`}>
-              <Typography.Text strong>{c.name}</Typography.Text>
+            <Link to={`/cadres/${c.id}`} style={{ fontWeight: 600 }}>
+              {c.name}
             </Link>
             {c.userId && <Tag color="blue">{t('cadres.hasAccount')}</Tag>}
           </Space>

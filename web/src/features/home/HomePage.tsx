@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { AuditOutlined, BankOutlined, EnvironmentOutlined, IdcardOutlined, KeyOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  EnvironmentOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';

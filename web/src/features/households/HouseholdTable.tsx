@@ -49,8 +49,8 @@ export function HouseholdTable({ page, loading, filters, onChange }: Props) {
     sortOrder: sorted('headName'),
     render: (_v, h) => (
       <Space orientation="vertical" size={0}>
-        <Link to={`/households/${h.id}`}>
-          <Typography.Text strong>{h.headName ?? '—'}</Typography.Text>
+        <Link to={`/households/${h.id}`} style={{ fontWeight: 600 }}>
+          {h.headName ?? '—'}
         </Link>
         {h.householdNo && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

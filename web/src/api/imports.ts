@@ -6,7 +6,17 @@ import type { ImportJob, ImportKind, ImportMode, ImportStatus } from './types';
  * Excel import jobs. The upload is multipart, which the typed client does not send, so it goes
  * through rawFetch (same headers, same errors); the rest is the typed client.
  */
-export const importKeys = { job: (id: string) => ['imports', id] as const };
+export const importKeys = {
+  job: (id: string) => ['imports', id] as const,
+  recent: (kind: ImportKind) => ['imports', 'recent', kind] as const,
+};
+
+/** My scope's latest imports of a kind, to come back to one left running or read its report again. */
+export const useRecentImports = (kind: ImportKind) =>
+  useQuery({
+    queryKey: importKeys.recent(kind),
+    queryFn: async () => (await data(api.GET('/api/imports', { params: { query: { kind, page: 1, pageSize: 5 } } }))).items,
+  });
 
 /** Still working: poll for progress. */
 export const isRunning = (s: ImportStatus | undefined) => s === 'validating' || s === 'importing';
@@ -33,7 +43,10 @@ export function useUploadImport() {
       form.append('file', file, file.name);
       return (await (await rawFetch(`/api/imports?kind=${kind}`, { method: 'POST', body: form })).json()) as ImportJob;
     },
-    onSuccess: (job) => qc.setQueryData(importKeys.job(job.id), job),
+    onSuccess: (job) => {
+      qc.setQueryData(importKeys.job(job.id), job);
+      return qc.invalidateQueries({ queryKey: ['imports', 'recent'] });
+    },
   });
 }
 
@@ -44,7 +57,11 @@ export function useApplyImport() {
       data(api.POST('/api/imports/{id}/apply', { params: { path: { id } }, body: { mode } })),
     onSuccess: (job) => {
       qc.setQueryData(importKeys.job(job.id), job);
-      return Promise.all(['households', 'cadres', 'units', 'branches', 'audit'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+      return Promise.all(
+        [['households'], ['cadres'], ['units'], ['branches'], ['audit'], ['imports', 'recent']].map((queryKey) =>
+          qc.invalidateQueries({ queryKey }),
+        ),
+      );
     },
   });
 }

@@ -36,5 +36,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       : []),
   ];
 
-  return <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} style={{ borderInlineEnd: 0 }} />;
+  return (
+    <Menu mode="inline" selectedKeys={[selectedKey(location.pathname, location.search)]} items={items} style={{ borderInlineEnd: 0 }} />
+  );
 }

@@ -127,8 +127,9 @@ export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
 }
 
 /** The menu entry a location belongs to (the import wizard belongs to the registry). */
-export function selectedKey(pathname: string): MenuKey {
-  if (pathname === '/imports' || pathname.startsWith('/imports/')) return 'households';
+export function selectedKey(pathname: string, search = ''): MenuKey {
+  if (pathname === '/imports' || pathname.startsWith('/imports/'))
+    return new URLSearchParams(search).get('kind') === 'cadres' ? 'cadres' : 'households';
   const hit = (Object.keys(ready) as (keyof typeof ready)[]).find((k) => {
     const p = ready[k].path;
     return p !== '/' && (pathname === p || pathname.startsWith(p + '/'));

@@ -7,6 +7,7 @@ import { templateUrl, useUploadImport } from '../../api/imports';
 import type { ImportJob, ImportKind } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 import { useDownload } from '../../app/useDownload';
+import { RecentImports } from './RecentImports';
 
 const maxBytes = 50 * 1024 * 1024;
 const kinds: ImportKind[] = ['households', 'cadres'];
@@ -94,6 +95,7 @@ export function ImportChooseStep({
         <p className="ant-upload-hint">{t('imports.uploadHint')}</p>
       </Upload.Dragger>
       {problem && <Alert type="error" showIcon title={t('imports.uploadFailed')} description={problem} data-testid="import-problem" />}
+      <RecentImports kind={kind} onOpen={onUploaded} />
     </Flex>
   );
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../roles';
+import { menuFor, selectedKey } from './menu';
+
+const keys = (es: { key: string }[]) => es.map((e) => e.key);
+
+describe('the menu of each role (UX.md)', () => {
+  it('gives administrators 农户 and 干部, and the county 单位/部门 as well', () => {
+    expect(keys(menuFor('township_admin').ready)).toEqual(['home', 'households', 'cadres', 'regions', 'users', 'audit', 'password']);
+    expect(keys(menuFor('county_admin').ready)).toEqual(['home', 'households', 'cadres', 'units', 'regions', 'users', 'audit', 'password']);
+    expect(keys(menuFor('cadre').ready)).toEqual(['home', 'regions', 'password']);
+  });
+
+  it('keeps what is not built greyed, never twice', () => {
+    for (const role of roles) {
+      const { ready, soon } = menuFor(role);
+      expect(
+        keys(soon).filter((k) => keys(ready).includes(k)),
+        role,
+      ).toEqual([]);
+      expect(
+        soon.every((e) => e.path === ''),
+        role,
+      ).toBe(true);
+    }
+    expect(keys(menuFor('township_admin').soon)).toContain('pairings');
+  });
+
+  it('selects the entry a page belongs to', () => {
+    expect(selectedKey('/households/019b76da-a800-7d2e-b421-9a4a8ab75143')).toBe('households');
+    expect(selectedKey('/imports', '?kind=cadres')).toBe('cadres');
+    expect(selectedKey('/imports', '?kind=households&job=x')).toBe('households');
+    expect(selectedKey('/units')).toBe('units');
+    expect(selectedKey('/nowhere')).toBe('home');
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +166,27 @@ describe('a file with good and bad rows', () => {
     expect(String(byName('施金华').values[householdHeader.length])).toMatch(/^第 7 行：身份证号：/);
   });
 
+  it('takes the report back once its cells are fixed', async () => {
+    const { workbook } = await readBack((await clerk.get(`/api/imports/${firstJob}/report.xlsx`)).raw);
+    const sheet = workbook.worksheets[0]!;
+    const col = (h: string) => (householdHeader as string[]).indexOf(h) + 1;
+    const fixes: Record<string, Record<string, string | number | null>> = {
+      施金华: { 身份证号: ids.shi },
+      杨光: { 村: '吉久村' },
+      田二: { '耕地面积(亩)': 3, 出生日期: null },
+      彭二: { 与户主关系: '子' },
+      石猫: { 村: '吉久村' },
+    };
+    sheet.eachRow((row) => {
+      for (const [h, v] of Object.entries(fixes[String(row.getCell(col('姓名')).value)] ?? {})) row.getCell(col(h)).value = v;
+    });
+    const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await clerk.upload(fixed, '吉久村农户-错误报告.xlsx');
+    expect(res.body).toMatchObject({ status: 'validated', totalRows: 6, errorRows: 0 });
+    expect(res.body.summary).toMatchObject({ householdsToCreate: 5, membersToCreate: 6 });
+    jobIds.push(res.body.id);
+  });
+
   it('refuses all_or_nothing while rows have errors', async () => {
     const res = await clerk.post(`/api/imports/${firstJob}/apply`, { mode: 'all_or_nothing' });
     expect(res.status).toBe(409);
@@ -293,6 +315,40 @@ describe('bad uploads', () => {
     const mode = await clerk.post(`/api/imports/${firstJob}/apply`, { mode: 'some' });
     expect(fieldPaths(mode)).toEqual(['body.mode']);
     expect((await clerk.get(`/api/imports/${newId()}`)).status).toBe(404);
+  });
+});
+
+describe('a large file', () => {
+  it('is checked and applied in the background while the UI polls for progress', { timeout: 120_000 }, async () => {
+    const rows = [];
+    for (let h = 0; h < 4000; h++) {
+      const no = `4331242132095${String(h).padStart(4, '0')}`;
+      const head = `龙${h}`;
+      const address = `补抽乡补抽村${h}号（${randomBytes(96).toString('base64')}）`;
+      for (let m = 0; m < 4; m++) {
+        rows.push(householdRow({ householdNo: no, village: '补抽村', headName: head, relation: m === 0 ? '户主' : '子', name: m === 0 ? head : `${head}子${m}`, idNumber: idNumber(`19${50 + (h % 40)}0${1 + m}1${h % 10}`, Math.floor(h / 10), 'male'), categories: '贫困户', landMu: 2.5, phone: m === 0 ? `139${String(h).padStart(8, '0')}` : null, address }));
+      }
+    }
+    const file = await xlsxOf(householdHeader, rows);
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    const started = await clerk.upload(file, 'large.xlsx');
+    expect(started.status).toBe(202);
+    expect(started.body.status).toBe('validating');
+    const poll = async (until: (s: string) => boolean) => {
+      for (let i = 0; i < 600; i++) {
+        const job = (await clerk.get(`/api/imports/${started.body.id}`)).body;
+        if (until(job.status)) return job;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('timed out');
+    };
+    const checked = await poll((s) => s !== 'validating');
+    expect(checked).toMatchObject({ status: 'validated', totalRows: 16000, processedRows: 16000, errorRows: 0 });
+    const applying = await clerk.post(`/api/imports/${started.body.id}/apply`, { mode: 'all_or_nothing' });
+    expect(applying.status).toBe(202);
+    expect(applying.body.status).toBe('importing');
+    const done = await poll((s) => s !== 'importing');
+    expect(done).toMatchObject({ status: 'done', processedRows: 16000, summary: { householdsCreated: 4000, membersCreated: 16000 } });
   });
 });
 

@@ -251,8 +251,10 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
     }
   };
   if (rows > inlineApplyRows) {
+    // The answer first: on PGlite every query waits while the apply's transaction is open.
+    const started = await getImport(db, actor, id);
     write().catch(log);
-    return { job: await getImport(db, actor, id), finished: false };
+    return { job: started, finished: false };
   }
   const failure = await write();
   if (failure) throw conflict(failure);

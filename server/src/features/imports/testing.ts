@@ -53,12 +53,13 @@ export async function readBack(buffer: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
+  const width = ws.columnCount; // a getter that walks every row: once, not per row
   const rows: { values: Value[]; red: number[]; notes: Record<number, string> }[] = [];
   ws.eachRow((row) => {
     const values: Value[] = [];
     const red: number[] = [];
     const notes: Record<number, string> = {};
-    for (let i = 1; i <= ws.columnCount; i++) {
+    for (let i = 1; i <= width; i++) {
       const cell = row.getCell(i);
       const v = cell.value;
       values.push(v === null || v === undefined ? null : typeof v === 'object' ? String(cell.text) : (v as Value));

@@ -8,8 +8,13 @@ import pg from 'pg';
  * migrated template, so files run in parallel and never see each other's rows.
  */
 export const testServerUrl = process.env.LIANHU_TEST_DATABASE_URL || undefined;
-export const templateDbName = 'lianhu_template';
-export const pgliteTemplate = path.resolve(import.meta.dirname, '../.test-data/template.tar.gz');
+/**
+ * One template per run (named after the run's main process, which the global setup puts in the
+ * environment its workers inherit), so two runs on one machine never drop each other's template.
+ */
+const run = (process.env.LIANHU_TEST_RUN ??= String(process.pid));
+export const templateDbName = `lianhu_template_${run}`;
+export const pgliteTemplate = path.resolve(import.meta.dirname, `../.test-data/template-${run}.tar.gz`);
 
 export function urlWithDatabase(url: string, db: string): string {
   const u = new URL(url);

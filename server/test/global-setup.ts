@@ -12,7 +12,7 @@ export default async function setup() {
     const database = await openDatabase({ databaseUrl: urlWithDatabase(testServerUrl, templateDbName) });
     await migrate(database);
     await database.close();
-    return;
+    return () => adminQuery(`drop database if exists ${templateDbName} with (force)`).then(() => undefined);
   }
   const database = await openDatabase({});
   await migrate(database);
@@ -20,4 +20,5 @@ export default async function setup() {
   fs.mkdirSync(path.dirname(pgliteTemplate), { recursive: true });
   fs.writeFileSync(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
   await database.close();
+  return () => fs.rmSync(pgliteTemplate, { force: true });
 }

@@ -8,3 +8,5 @@ export * from '../features/audit/tables.js';
 export * from '../features/households/tables.js';
 export * from '../features/surveys/tables.js';
 export * from '../features/imports/tables.js';
+export * from '../features/programmes/tables.js';
+export * from '../features/pairings/tables.js';

@@ -108,6 +108,8 @@ export const builtInCategories: { code: string; zh: string; en: string }[] = [
   { code: 'large_breeder', zh: '养殖大户', en: 'Large breeder' },
   { code: 'urban_hardship', zh: '城市困难群众', en: 'Urban hardship' },
   { code: 'laid_off', zh: '下岗职工', en: 'Laid-off worker' },
+  { code: 'hardship', zh: '困难户', en: 'Household in hardship' }, // 困难户必访 [004]; 一户困难群众 [002]
+  { code: 'party_member_household', zh: '党员户', en: 'Party member household' }, // 党员户必访 [004]
 ];
 
 export const builtInPovertyCauses: { code: string; zh: string; en: string }[] = [

@@ -101,8 +101,9 @@ describe('the catalogue', () => {
     expect(catalogCode('123', new Set())).toBe('c123');
   });
 
-  it('ships every built-in entry of labels.ts in the catalogue migration', () => {
-    const sql = fs.readFileSync(path.resolve(import.meta.dirname, '../../db/migrations/0003_catalog.sql'), 'utf8');
+  it('ships every built-in entry of labels.ts in the catalogue migrations', () => {
+    const dir = path.resolve(import.meta.dirname, '../../db/migrations');
+    const sql = ['0003_catalog.sql', '0004_programmes_pairings.sql'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
     for (const c of [...builtInCategories, ...builtInPovertyCauses]) expect(sql).toContain(`'${c.code}', '${c.zh}'`);
   });
 });

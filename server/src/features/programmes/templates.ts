@@ -7,9 +7,8 @@ import type { ProgrammeTemplate } from './model.js';
 import { bangXiangJieDuiZhuCun, guaBaoBang, lianCunLianHu, noRequirements } from './templates-more.js';
 
 /**
- * Category codes the templates use that the built-in household catalogue
- * (households/labels.ts builtInCategories) lacks: the service that copies a template adds them
- * to the region's catalogue when missing.
+ * Category codes the templates brought to the household catalogue: built-in since migration
+ * 0004_programmes_pairings (households/labels.ts builtInCategories lists them too).
  */
 export const templateCategories: { code: string; zh: string; en: string }[] = [
   { code: 'hardship', zh: '困难户', en: 'Household in hardship' }, // 困难户必访 [004]; 一户困难群众 [002]

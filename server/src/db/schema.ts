@@ -10,3 +10,7 @@ export * from '../features/surveys/tables.js';
 export * from '../features/imports/tables.js';
 export * from '../features/programmes/tables.js';
 export * from '../features/pairings/tables.js';
+export * from '../features/visits/tables.js';
+export * from '../features/diaries/tables.js';
+export * from '../features/reviews/tables.js';
+export * from '../features/notifications/tables.js';

@@ -1,10 +1,10 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /**
- * Excel, the way county offices keep their registers: read a sheet row by row with exceljs's
- * streaming reader (a 100k-row file is never in memory whole), and write large files with its
- * streaming writer straight into the HTTP reply.
+ * Excel, the way county offices keep their registers: read a sheet row by row with a lean
+ * streaming reader (platform/xlsx-reader; a 100k-row file is never in memory whole), and write
+ * large files with exceljs's streaming writer straight into the HTTP reply.
  */
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,32 +36,11 @@ export function plainCell(v: ExcelJS.CellValue | undefined): Cell {
 export const looksLikeXlsx = (head: Buffer) => head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
 /**
- * Rows of the first visible worksheet, streamed. Rows with no value at all are skipped. Other
- * sheets are drained unread (a template's hidden list sheet, a clerk's notes).
+ * Rows of the first visible worksheet of a stored file read by byte ranges, streamed by the lean
+ * reader (platform/xlsx-reader). Rows with no value at all are skipped; cells are as plainCell
+ * makes exceljs's values.
  */
-export async function* readRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let done = false;
-  try {
-    for await (const sheet of reader) {
-      if (done || (sheet as unknown as { state?: string }).state === 'hidden') continue;
-      done = true;
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: Cell[] = [];
-        let any = false;
-        for (let i = 1; i < values.length; i++) {
-          const c = plainCell(values[i]);
-          cells.push(c);
-          if (c !== null) any = true;
-        }
-        if (any) yield { rowNumber: row.number, cells };
-      }
-    }
-  } finally {
-    input.destroy();
-  }
-}
+export { readSheetRows as readRows, type RangeSource } from './xlsx-reader.js';
 
 /** Header text compared loosely: no spaces or asterisks, half-width brackets. */
 export const normHeader = (s: string) =>

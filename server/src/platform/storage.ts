@@ -12,8 +12,8 @@ import { pipeline } from 'node:stream/promises';
 export interface FileStorage {
   /** Writes the stream under key and answers the bytes written; on error nothing is left behind. */
   put(key: string, data: Readable | Buffer | string): Promise<number>;
-  /** Reads a stored file; the stream errors with code ENOENT when there is none. */
-  read(key: string): Readable;
+  /** Reads a stored file, or bytes start..end of it (end inclusive); the stream errors with code ENOENT when there is none. */
+  read(key: string, range?: { start: number; end: number }): Readable;
   /** Appends lines or chunks to a file written in several steps (staging files of a job). */
   writer(key: string): fs.WriteStream;
   exists(key: string): Promise<boolean>;
@@ -52,7 +52,7 @@ export function folderStorage(root: string): FileStorage {
       }
       return bytes;
     },
-    read: (key) => fs.createReadStream(resolve(key)),
+    read: (key, range) => fs.createReadStream(resolve(key), range),
     writer(key) {
       const file = resolve(key);
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { countyOf } from '../../platform/scope.js';
 import { upsertCadres, cadresOutside, type CadreWrite } from '../cadres/bulk.js';
 import { cadreColumns, NamedIndex, parseCadreRow, type CadreValue } from './cadre-rows.js';
-import { files, LineWriter, readBatches, stageRows, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, stageRows, storedFile, type StagedRow } from './pipeline.js';
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
@@ -26,7 +26,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
   const findings = new Findings();
   const ids = new Map<string, number>();
   const staged = await stageRows({
-    input: storage.read(f.upload),
+    file: await storedFile(storage, f.upload),
     storage,
     key: f.staged,
     columns: cadreColumns,

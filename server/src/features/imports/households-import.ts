@@ -5,7 +5,7 @@
  */
 import type { Db, Executor } from '../../db/client.js';
 import { countyOf } from '../../platform/scope.js';
-import { files, LineWriter, readBatches, stageRows, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, stageRows, storedFile, type StagedRow } from './pipeline.js';
 import * as bulk from '../households/bulk.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { HouseholdTracker, householdColumns, parseHouseholdRow, type MemberFields } from './household-rows.js';
@@ -33,7 +33,7 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
   const ids = new Map<string, { row: number; key: string }>();
 
   const staged = await stageRows({
-    input: storage.read(f.upload),
+    file: await storedFile(storage, f.upload),
     storage,
     key: f.staged,
     columns: householdColumns,

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { mapHeader, readRows, type Cell, type ColumnSpec } from '../../platform/excel.js';
+import { mapHeader, readRows, type Cell, type ColumnSpec, type RangeSource } from '../../platform/excel.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { Msg, Problem } from './rules.js';
 
@@ -72,6 +72,11 @@ export async function* readBatches<T>(input: Readable): AsyncGenerator<T[]> {
   if (rest) yield [JSON.parse(rest) as T];
 }
 
+/** A stored file as the .xlsx reader takes it: its size and byte ranges. */
+export async function storedFile(storage: FileStorage, key: string): Promise<RangeSource> {
+  return { size: await storage.size(key), read: (start, end) => storage.read(key, { start, end }) };
+}
+
 /** Rows a template carries for show: the first cell starts with 【示例】. */
 export const examplePrefix = '【示例】';
 
@@ -93,7 +98,8 @@ export class ImportFailure extends Error {
  * every `every` rows.
  */
 export async function stageRows<K extends string, V>(opts: {
-  input: Readable;
+  /** The upload, read by byte ranges (storedFile). */
+  file: RangeSource;
   storage: FileStorage;
   key: string;
   columns: readonly ColumnSpec<K>[];
@@ -105,7 +111,7 @@ export async function stageRows<K extends string, V>(opts: {
   let header: { cells: Cell[]; index: Map<K, number> } | null = null;
   let best = { size: 0, missing: opts.columns.filter((c) => c.required) };
   let rows = 0;
-  const reader = readRows(opts.input);
+  const reader = readRows(opts.file);
   try {
     for (;;) {
       let next: IteratorResult<{ rowNumber: number; cells: Cell[] }>;

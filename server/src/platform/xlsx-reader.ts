@@ -1,0 +1,465 @@
+/**
+ * A lean streaming reader of .xlsx sheets. The zip is read by its central directory (the stored
+ * upload is read by byte ranges): first the small parts (workbook.xml and its relations,
+ * styles.xml for the date formats, sharedStrings.xml — which Excel and exceljs both write AFTER
+ * the sheets), then the one sheet wanted, unpacked by native zlib as it streams. Its XML is
+ * scanned with indexOf for <row>, <c>, <v> and <is><t> rather than fed to a general XML parser:
+ * a few µs a row where exceljs's streaming reader spends ~110 µs. Memory holds the shared strings
+ * (as Excel keeps them) and a chunk of the sheet, never the sheet.
+ */
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { excelSerialToIso, type Cell, type SheetRow } from './excel.js';
+
+// ── XML text ──
+
+const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character data → text: the five named entities and numeric references. */
+export function xmlText(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (all, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+    }
+    return entities[e] ?? all;
+  });
+}
+
+/** The value of attribute `name` within an open tag's text, or null. */
+function attr(tag: string, name: string): string | null {
+  let at = 0;
+  for (;;) {
+    const i = tag.indexOf(name, at);
+    if (i < 0) return null;
+    const before = tag.charCodeAt(i - 1);
+    // a whole attribute name: preceded by a space (or a prefix's colon), followed by = and a quote
+    if ((before === 32 || before === 9 || before === 10 || before === 13 || before === 58) && tag.charCodeAt(i + name.length) === 61) {
+      const q = tag[i + name.length + 1];
+      const end = tag.indexOf(q!, i + name.length + 2);
+      return end < 0 ? null : xmlText(tag.slice(i + name.length + 2, end));
+    }
+    at = i + name.length;
+  }
+}
+
+/** Index of `<name` as a whole tag name (followed by space, > or /) from `from`, or -1. */
+function openTag(xml: string, name: string, from: number, to = xml.length): number {
+  for (let i = xml.indexOf(name, from); i >= 0 && i < to; i = xml.indexOf(name, i + 1)) {
+    const c = xml.charCodeAt(i + name.length);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
+/**
+ * The text of a string item (<si> of sharedStrings, <is> of an inline string): every <t> joined
+ * (rich text runs), phonetic runs (<rPh>) left out.
+ */
+function itemText(whole: string, from: number, to: number, p: string): string {
+  // searched within the item only (indexOf on the whole document would make it quadratic)
+  const xml = whole.slice(from, to);
+  to = xml.length;
+  const tOpen = `<${p}t`;
+  const tClose = `</${p}t>`;
+  const phon = `<${p}rPh`;
+  const phonEnd = `</${p}rPh>`;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const t = openTag(xml, tOpen, i, to);
+    if (t < 0) break;
+    const ph = openTag(xml, phon, i, t);
+    if (ph >= 0) {
+      const e = xml.indexOf(phonEnd, ph);
+      i = e < 0 ? to : e + phonEnd.length;
+      continue;
+    }
+    const gt = xml.indexOf('>', t);
+    if (xml.charCodeAt(gt - 1) === 47) {
+      i = gt + 1; // <t/>
+      continue;
+    }
+    const e = xml.indexOf(tClose, gt);
+    if (e < 0 || e > to) break;
+    out += xml.slice(gt + 1, e);
+    i = e + tClose.length;
+  }
+  return xmlText(out);
+}
+
+/** The namespace prefix ('' or 'x:') of the document element named `root`. */
+function prefixOf(xml: string, root: string): string | null {
+  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>]`).exec(xml);
+  return m ? (m[1] ?? '') : null;
+}
+
+// ── the small parts ──
+
+/** Built-in number formats that are dates or times (ECMA-376 18.8.30, with the CJK ones). */
+const builtInDateFormats = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** A custom format is a date when it has date or time letters outside quotes and brackets (as exceljs decides). */
+export const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+
+/** Which cell styles (the s="" index) show numbers as dates. */
+export function dateStyles(xml: string): boolean[] {
+  const p = prefixOf(xml, 'styleSheet') ?? '';
+  const custom = new Map<number, boolean>();
+  for (let i = openTag(xml, `<${p}numFmt`, 0); i >= 0; i = openTag(xml, `<${p}numFmt`, i + 1)) {
+    const tag = xml.slice(i, xml.indexOf('>', i));
+    custom.set(Number(attr(tag, 'numFmtId')), isDateFormat(attr(tag, 'formatCode') ?? ''));
+  }
+  const out: boolean[] = [];
+  const start = openTag(xml, `<${p}cellXfs`, 0);
+  if (start < 0) return out;
+  const end = xml.indexOf(`</${p}cellXfs>`, start);
+  for (let i = openTag(xml, `<${p}xf`, start, end); i >= 0; i = openTag(xml, `<${p}xf`, i + 1, end)) {
+    const id = Number(attr(xml.slice(i, xml.indexOf('>', i)), 'numFmtId') ?? 0);
+    out.push(custom.get(id) ?? builtInDateFormats.has(id));
+  }
+  return out;
+}
+
+/** Shared strings, in order. */
+export function sharedStrings(xml: string): string[] {
+  const p = prefixOf(xml, 'sst') ?? '';
+  const out: string[] = [];
+  const si = `<${p}si`;
+  const siEnd = `</${p}si>`;
+  for (let i = openTag(xml, si, 0); i >= 0;) {
+    const gt = xml.indexOf('>', i);
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push('');
+      i = openTag(xml, si, gt);
+      continue;
+    }
+    const e = xml.indexOf(siEnd, gt);
+    if (e < 0) break;
+    out.push(itemText(xml, gt + 1, e, p));
+    i = openTag(xml, si, e);
+  }
+  return out;
+}
+
+interface SheetEntry {
+  name: string;
+  path: string;
+  hidden: boolean;
+}
+
+/** The workbook's sheets in order, with their part paths; and whether dates count from 1904. */
+export function workbookSheets(workbookXml: string, relsXml: string): { sheets: SheetEntry[]; date1904: boolean } {
+  const targets = new Map<string, string>();
+  for (let i = openTag(relsXml, '<Relationship', 0); i >= 0; i = openTag(relsXml, '<Relationship', i + 1)) {
+    const tag = relsXml.slice(i, relsXml.indexOf('>', i));
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
+  }
+  const p = prefixOf(workbookXml, 'workbook') ?? '';
+  const sheets: SheetEntry[] = [];
+  for (let i = openTag(workbookXml, `<${p}sheet`, 0); i >= 0; i = openTag(workbookXml, `<${p}sheet`, i + 1)) {
+    const tag = workbookXml.slice(i, workbookXml.indexOf('>', i));
+    const rid = attr(tag, 'r:id') ?? /\s[\w]+:id="([^"]*)"/.exec(tag)?.[1] ?? null;
+    const path = rid ? targets.get(rid) : undefined;
+    const state = attr(tag, 'state');
+    if (path) sheets.push({ name: attr(tag, 'name') ?? '', path, hidden: state === 'hidden' || state === 'veryHidden' });
+  }
+  const pr = openTag(workbookXml, `<${p}workbookPr`, 0);
+  const date1904v = pr >= 0 ? attr(workbookXml.slice(pr, workbookXml.indexOf('>', pr)), 'date1904') : null;
+  return { sheets, date1904: date1904v === '1' || date1904v === 'true' };
+}
+
+// ── the sheet ──
+
+export interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+/** Column letters (A, AB) → 0-based index. */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}
+
+const blank = (s: string): Cell => (s.trim() === '' ? null : s);
+
+/**
+ * Scans a sheet's XML as it arrives: push text, take the complete rows found so far. Cells become
+ * plain JSON as platform/excel plainCell makes exceljs's values: shared, inline and formula
+ * strings; numbers; booleans; numbers in a date style as YYYY-MM-DD; errors and blanks as null.
+ */
+export class SheetScanner {
+  private buf = '';
+  private p: string | null = null;
+  private inData = false;
+  private done = false;
+  private nextRow = 1;
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  push(text: string): SheetRow[] {
+    if (this.done) return [];
+    this.buf += text;
+    const out: SheetRow[] = [];
+    if (this.p === null) {
+      this.p = prefixOf(this.buf, 'worksheet');
+      if (this.p === null) return out;
+    }
+    const p = this.p;
+    if (!this.inData) {
+      const i = openTag(this.buf, `<${p}sheetData`, 0);
+      if (i < 0) return out;
+      const gt = this.buf.indexOf('>', i);
+      if (gt < 0) return out;
+      if (this.buf.charCodeAt(gt - 1) === 47) {
+        this.done = true;
+        this.buf = '';
+        return out;
+      }
+      this.inData = true;
+      this.buf = this.buf.slice(gt + 1);
+    }
+    const rowTag = `<${p}row`;
+    const rowEnd = `</${p}row>`;
+    const dataEnd = `</${p}sheetData>`;
+    const xml = this.buf;
+    let at = 0;
+    for (;;) {
+      const r = openTag(xml, rowTag, at);
+      if (r < 0) {
+        if (xml.indexOf(dataEnd, at) >= 0) {
+          this.done = true;
+          this.buf = '';
+          return out;
+        }
+        break;
+      }
+      const gt = xml.indexOf('>', r);
+      if (gt < 0) break;
+      const open = xml.slice(r, gt);
+      const rAttr = attr(open, 'r');
+      const number = rAttr ? Number(rAttr) : this.nextRow;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        this.nextRow = number + 1;
+        at = gt + 1;
+        continue;
+      }
+      const e = xml.indexOf(rowEnd, gt);
+      if (e < 0) break;
+      this.nextRow = number + 1;
+      const cells = this.cells(xml, gt + 1, e, p);
+      if (cells) out.push({ rowNumber: number, cells });
+      at = e + rowEnd.length;
+    }
+    this.buf = xml.slice(at);
+    return out;
+  }
+
+  /** The cells of a row's content xml[from, to); null when none has a value. */
+  private cells(whole: string, from: number, to: number, p: string): Cell[] | null {
+    const xml = whole.slice(from, to);
+    from = 0;
+    to = xml.length;
+    const cells: Cell[] = [];
+    let any = false;
+    let col = -1;
+    const cTag = `<${p}c`;
+    const cEnd = `</${p}c>`;
+    for (let i = openTag(xml, cTag, from, to); i >= 0;) {
+      const gt = xml.indexOf('>', i);
+      const open = xml.slice(i, gt);
+      const ref = attr(open, 'r');
+      col = ref ? columnIndex(ref) : col + 1;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        i = openTag(xml, cTag, gt, to);
+        continue;
+      }
+      const e = xml.indexOf(cEnd, gt);
+      const value = this.value(xml, gt + 1, e, open, p);
+      if (value !== null) {
+        while (cells.length < col) cells.push(null);
+        cells[col] = value;
+        any = true;
+      }
+      i = openTag(xml, cTag, e, to);
+    }
+    return any ? cells : null;
+  }
+
+  private value(xml: string, from: number, to: number, open: string, p: string): Cell {
+    const t = attr(open, 't');
+    if (t === 'inlineStr') {
+      const is = openTag(xml, `<${p}is`, from, to);
+      return is < 0 ? null : blank(itemText(xml, is, to, p));
+    }
+    const vOpen = openTag(xml, `<${p}v`, from, to);
+    if (vOpen < 0) return null;
+    const gt = xml.indexOf('>', vOpen);
+    if (xml.charCodeAt(gt - 1) === 47) return null;
+    const vEnd = xml.indexOf(`</${p}v>`, gt);
+    const v = xml.slice(gt + 1, vEnd);
+    switch (t) {
+      case 's': {
+        const s = this.ctx.strings[Number(v)];
+        return s === undefined ? null : blank(s);
+      }
+      case 'str':
+        return blank(xmlText(v));
+      case 'b':
+        return v.trim() === '' ? null : Number(v) !== 0;
+      case 'e':
+        return null;
+      case 'd':
+        return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
+      default: {
+        if (v.trim() === '') return null;
+        const n = Number(v);
+        if (!Number.isFinite(n)) return null;
+        // formulas keep their number, as exceljs does; a value in a date style is a date
+        const s = attr(open, 's');
+        if (s !== null && this.ctx.dates[Number(s)] && openTag(xml, `<${p}f`, from, to) < 0) return serialDate(n, this.ctx.date1904);
+        return n;
+      }
+    }
+  }
+}
+
+/** A date cell's serial number → YYYY-MM-DD (exceljs rounds to the millisecond, then the UTC day). */
+function serialDate(n: number, date1904: boolean): string | null {
+  const ms = Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? excelSerialToIso(n) : d.toISOString().slice(0, 10);
+}
+
+// ── the zip ──
+
+export class XlsxError extends Error {}
+
+/** A stored file read by byte ranges (end inclusive, as fs.createReadStream takes it). */
+export interface RangeSource {
+  size: number;
+  read(start: number, end: number): Readable;
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+async function bytes(src: RangeSource, start: number, length: number): Promise<Buffer> {
+  if (length <= 0) return Buffer.alloc(0);
+  const parts: Buffer[] = [];
+  for await (const c of src.read(start, start + length - 1)) parts.push(c as Buffer);
+  const out = Buffer.concat(parts);
+  if (out.length < length) throw new XlsxError('truncated zip');
+  return out;
+}
+
+/**
+ * The zip's table of contents, from its central directory at the end of the file (as yauzl and
+ * Excel read it): exact sizes and offsets, whatever the writer put in its local headers.
+ */
+export async function zipEntries(src: RangeSource): Promise<Map<string, ZipEntry>> {
+  const tailLength = Math.min(src.size, 22 + 0xffff);
+  const tail = await bytes(src, src.size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new XlsxError('not a zip: no end of central directory');
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new XlsxError('zip64 workbooks are not supported');
+  if (cdOffset + cdSize > src.size) throw new XlsxError('truncated zip');
+  const cd = await bytes(src, cdOffset, cdSize);
+  const entries = new Map<string, ZipEntry>();
+  for (let at = 0, n = 0; n < count; n++) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) throw new XlsxError('bad central directory');
+    const nameLength = cd.readUInt16LE(at + 28);
+    const name = cd.toString('utf8', at + 46, at + 46 + nameLength);
+    entries.set(name.replace(/\\/g, '/'), {
+      name,
+      method: cd.readUInt16LE(at + 10),
+      compressedSize: cd.readUInt32LE(at + 20),
+      localOffset: cd.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** An entry's bytes, unpacked as they stream (native zlib, off the main thread). */
+async function entryStream(src: RangeSource, e: ZipEntry): Promise<Readable> {
+  const local = await bytes(src, e.localOffset, 30);
+  if (local.readUInt32LE(0) !== 0x04034b50) throw new XlsxError('bad local header');
+  const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (start + e.compressedSize > src.size) throw new XlsxError('truncated zip');
+  const raw = e.compressedSize === 0 ? Readable.from([]) : src.read(start, start + e.compressedSize - 1);
+  if (e.method === 0) return raw;
+  if (e.method !== 8) throw new XlsxError(`unsupported compression ${e.method}`);
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+  raw.on('error', (err) => inflate.destroy(err));
+  return raw.pipe(inflate);
+}
+
+async function entryText(src: RangeSource, entries: Map<string, ZipEntry>, name: string): Promise<string | null> {
+  const e = entries.get(name);
+  if (!e) return null;
+  const parts: Buffer[] = [];
+  for await (const c of await entryStream(src, e)) parts.push(c as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * Rows of the first visible worksheet, streamed. Rows with no value at all are skipped.
+ * Throws XlsxError when the file is not a readable workbook.
+ */
+export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow> {
+  let entries: Map<string, ZipEntry>;
+  let scanner: SheetScanner;
+  let sheet: ZipEntry | undefined;
+  try {
+    entries = await zipEntries(src);
+    const [workbook, rels, styles, strings] = await Promise.all(
+      ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'].map((name) =>
+        entryText(src, entries, name),
+      ),
+    );
+    if (!workbook || !rels) throw new XlsxError('not a workbook: no xl/workbook.xml');
+    const { sheets, date1904 } = workbookSheets(workbook, rels);
+    const first = sheets.find((s) => !s.hidden);
+    if (!first) return;
+    sheet = entries.get(first.path);
+    if (!sheet) throw new XlsxError(`no ${first.path} in the workbook`);
+    scanner = new SheetScanner({ strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904 });
+  } catch (err) {
+    throw err instanceof XlsxError ? err : new XlsxError(err instanceof Error ? err.message : String(err));
+  }
+  const input = await entryStream(src, sheet);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of input) yield* scanner.push(decoder.decode(chunk as Buffer, { stream: true }));
+    yield* scanner.push(decoder.decode());
+  } finally {
+    input.destroy();
+  }
+}

@@ -1829,8 +1829,6 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number;
-                    pageSize?: number;
                     /** @description Households in this village or group (or any region) and below */
                     regionCode?: string;
                     /** @description Any of these category codes, comma-separated */
@@ -1847,6 +1845,8 @@ export interface paths {
                     q?: string;
                     sort?: "village" | "headName" | "income" | "updated";
                     order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4141,14 +4141,22 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Households in this region and below */
+                    /** @description Households in this village or group (or any region) and below */
                     regionCode?: string;
                     /** @description Any of these category codes, comma-separated */
                     categories?: string;
                     povertyCause?: string;
+                    /** @description The year the income range (and the shown income) refers to; default the latest */
+                    incomeYear?: number;
+                    /** @description Per-capita net income at least this (fen) */
+                    incomeMinFen?: number;
+                    /** @description Per-capita net income at most this (fen) */
+                    incomeMaxFen?: number;
                     status?: "active" | "moved" | "merged" | "dissolved";
-                    /** @description Head's name or pinyin initials, a member's ID number or phone start, the household number */
+                    /** @description Head's name or pinyin initials, a member's full ID number or phone start, the household number */
                     q?: string;
+                    sort?: "village" | "headName" | "income" | "updated";
+                    order?: "asc" | "desc";
                 };
                 header?: never;
                 path?: never;

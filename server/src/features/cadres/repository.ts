@@ -42,6 +42,7 @@ const rankOrder = sql`array_position(array[${sql.join(
   sql`, `,
 )}]::text[], ${cadres.rank})`;
 
+/** The filters of the cadre list and its Excel export (cadreListQuery without the page). */
 export interface CadreFilter {
   q?: string;
   rank?: CadreRow['rank'];
@@ -50,11 +51,10 @@ export interface CadreFilter {
   regionCode?: string;
   status?: CadreRow['status'];
   hasAccount?: boolean;
-  page: number;
-  pageSize: number;
 }
 
-export async function listCadres(db: Executor, scope: Scope, f: CadreFilter) {
+/** The WHERE of the cadre list and of its export: the scope, then one line per filter. */
+function cadreWhere(scope: Scope, f: CadreFilter): SQL {
   const conds: SQL[] = [scopeWhere(scope)];
   if (f.q) conds.push(or(textSearch(f.q, cadres), like(cadres.phone, `${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`))!);
   if (f.rank) conds.push(eq(cadres.rank, f.rank));
@@ -63,7 +63,14 @@ export async function listCadres(db: Executor, scope: Scope, f: CadreFilter) {
   if (f.regionCode) conds.push(like(cadres.regionCode, significantPrefix(f.regionCode) + '%'));
   if (f.status) conds.push(eq(cadres.status, f.status));
   if (f.hasAccount !== undefined) conds.push(f.hasAccount ? isNotNull(cadres.userId) : isNull(cadres.userId));
-  const where = and(...conds);
+  return and(...conds)!;
+}
+
+/** The list's order: county leaders first, then by region and pinyin initials; the id settles ties. None is null. */
+const cadreOrder = [rankOrder, asc(cadres.regionCode), asc(cadres.initials), asc(cadres.id)];
+
+export async function listCadres(db: Executor, scope: Scope, f: CadreFilter & { page: number; pageSize: number }) {
+  const where = cadreWhere(scope, f);
   const [items, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select(columns)
@@ -72,12 +79,40 @@ export async function listCadres(db: Executor, scope: Scope, f: CadreFilter) {
       .leftJoin(units, eq(units.id, cadres.unitId))
       .leftJoin(branches, eq(branches.id, cadres.branchId))
       .where(where)
-      .orderBy(rankOrder, asc(cadres.regionCode), asc(cadres.initials), asc(cadres.id))
+      .orderBy(...cadreOrder)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(cadres).where(where),
   ]);
   return { items, total };
+}
+
+/** Where the export stopped: the order keys of the last cadre it wrote. */
+export interface CadreCursor {
+  rankPos: number;
+  regionCode: string;
+  initials: string;
+  id: string;
+}
+
+/**
+ * The next cadres of a filter after the cursor (null: from the start), in the list's order, with
+ * the ID number the export needs: the export streams a filtered list in constant memory.
+ */
+export async function cadresAfter(db: Executor, scope: Scope, f: CadreFilter, after: CadreCursor | null, limit: number) {
+  const conds = [cadreWhere(scope, f)];
+  if (after) {
+    conds.push(sql`(${rankOrder}, ${cadres.regionCode}, ${cadres.initials}, ${cadres.id}) > (${after.rankPos}::int, ${after.regionCode}, ${after.initials}, ${after.id}::uuid)`);
+  }
+  return db
+    .select({ ...columns, idNumber: cadres.idNumber, initials: cadres.initials, rankPos: sql<number>`${rankOrder}` })
+    .from(cadres)
+    .leftJoin(regions, eq(regions.code, cadres.regionCode))
+    .leftJoin(units, eq(units.id, cadres.unitId))
+    .leftJoin(branches, eq(branches.id, cadres.branchId))
+    .where(and(...conds))
+    .orderBy(...cadreOrder)
+    .limit(limit);
 }
 
 export async function getCadre(db: Executor, scope: Scope, id: string) {

@@ -1,9 +1,9 @@
-import { and, arrayOverlaps, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, arrayOverlaps, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { regions } from '../regions/tables.js';
-import type { HouseholdListQuery } from './schemas.js';
+import type { HouseholdFilterQuery, HouseholdListQuery } from './schemas.js';
 import { householdIncomes, households, members } from './tables.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -43,7 +43,12 @@ function search(q: string): SQL {
   return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, `${e}%`), member)!;
 }
 
-export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery) {
+/**
+ * The WHERE of the households list and of its export: the scope, then one line per filter of
+ * householdFilterQuery. A new filter (paired or not, …) is one more line here. The head must be
+ * joined (headJoin) when q is set.
+ */
+function householdWhere(scope: Scope, f: HouseholdFilterQuery): SQL {
   const income = incomeOf(f.incomeYear);
   const conds: SQL[] = [regionWhere(households.regionCode, scope)];
   if (f.regionCode) conds.push(like(households.regionCode, significantPrefix(f.regionCode) + '%'));
@@ -53,52 +58,122 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdLis
   if (f.incomeMaxFen !== undefined) conds.push(sql`${income.fen} <= ${f.incomeMaxFen}`);
   if (f.status) conds.push(eq(households.status, f.status));
   if (f.q) conds.push(search(f.q));
-  const where = and(...conds);
-  const dir = f.order === 'desc' ? desc : asc;
-  // Households without a head or an income come last either way.
-  const lastIfNull = (e: SQL | typeof head.initials) => sql`${e} ${sql.raw(f.order === 'desc' ? 'desc' : 'asc')} nulls last`;
-  const order: SQL[] = {
-    village: [dir(households.regionCode), asc(head.initials)],
-    headName: [lastIfNull(head.initials), dir(head.name)],
-    income: [lastIfNull(income.fen)],
-    updated: [dir(households.updatedAt)],
-  }[f.sort];
+  return and(...conds)!;
+}
+
+/** One key of the order: a column or expression, its direction, how its value is cast back from text. */
+interface SortKey {
+  expr: SQL | AnyPgColumn;
+  dir: 'asc' | 'desc';
+  cast: 'text' | 'bigint' | 'timestamptz' | 'uuid';
+}
+
+/**
+ * The order of householdFilterQuery's sort: households without a head or an income come last either
+ * way (nulls last on every key), and the id settles ties, so the order is total and a keyset cursor
+ * (the export's) walks it exactly as the list's pages do.
+ */
+function sortKeys(f: Pick<HouseholdFilterQuery, 'sort' | 'order' | 'incomeYear'>): SortKey[] {
+  const dir = f.order;
+  const keys: Record<HouseholdFilterQuery['sort'], () => SortKey[]> = {
+    village: () => [
+      { expr: households.regionCode, dir, cast: 'text' },
+      { expr: head.initials, dir: 'asc', cast: 'text' },
+    ],
+    headName: () => [
+      { expr: head.initials, dir, cast: 'text' },
+      { expr: head.name, dir, cast: 'text' },
+    ],
+    income: () => [{ expr: incomeOf(f.incomeYear).fen, dir, cast: 'bigint' }],
+    updated: () => [{ expr: households.updatedAt, dir, cast: 'timestamptz' }],
+  };
+  return [...keys[f.sort](), { expr: households.id, dir: 'asc', cast: 'uuid' }];
+}
+
+const orderOf = (keys: SortKey[]) => keys.map((k) => sql`${k.expr} ${sql.raw(k.dir)} nulls last`);
+
+/** The keys of a row as text (full precision: a timestamp keeps its microseconds), for the cursor. */
+const cursorOf = (keys: SortKey[]) => sql<string>`json_build_array(${sql.join(
+  keys.map((k) => sql`${k.expr}::text`),
+  sql`, `,
+)})::text`;
+
+/** Rows after the cursor in the order of the keys (lexicographic, nulls last). */
+function afterCursor(keys: SortKey[], values: (string | null)[]): SQL {
+  const same = (k: SortKey, v: string | null) => (v === null ? sql`${k.expr} is null` : sql`${k.expr} = ${v}::${sql.raw(k.cast)}`);
+  const beyond = (k: SortKey, v: string | null) =>
+    v === null ? sql`false` : sql`(${k.expr} ${sql.raw(k.dir === 'asc' ? '>' : '<')} ${v}::${sql.raw(k.cast)} or ${k.expr} is null)`;
+  return or(...keys.map((k, i) => and(...keys.slice(0, i).map((p, j) => same(p, values[j] ?? null)), beyond(k, values[i] ?? null))))!;
+}
+
+/** Where the export stopped: the sort keys of the last row it wrote. */
+export type HouseholdCursor = (string | null)[];
+
+type Window = { offset: number; limit: number } | { after: HouseholdCursor | null; limit: number };
+
+/** The households of a filter, in its order: a page (offset) for the list, after a cursor for the export. */
+async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery, w: Window) {
+  const income = incomeOf(f.incomeYear);
+  const keys = sortKeys(f);
+  const conds = [householdWhere(scope, f)];
+  if ('after' in w && w.after) conds.push(afterCursor(keys, w.after));
+  const rows = await db
+    .select({
+      id: households.id,
+      householdNo: households.householdNo,
+      regionCode: households.regionCode,
+      villageCode,
+      villageName: village.name,
+      groupName,
+      headMemberId: head.id,
+      headName: head.name,
+      headIdNumber: head.idNumber,
+      phone: sql<string | null>`coalesce(${households.phone}, ${head.phone})`,
+      memberCount,
+      categories: households.categories,
+      povertyCauses: households.povertyCauses,
+      status: households.status,
+      incomeYear: income.year,
+      incomeFen: income.fen,
+      address: households.address,
+      landMu: households.landMu,
+      housing: households.housing,
+      version: households.version,
+      updatedAt: households.updatedAt,
+      cursor: cursorOf(keys),
+    })
+    .from(households)
+    .leftJoin(head, headJoin)
+    .leftJoin(own, eq(own.code, households.regionCode))
+    .leftJoin(village, eq(village.code, villageCode))
+    .where(and(...conds))
+    .orderBy(...orderOf(keys))
+    .limit(w.limit)
+    .offset('offset' in w ? w.offset : 0);
+  return rows.map(({ incomeYear, incomeFen, cursor, ...r }) => ({
+    ...r,
+    income: incomeYear === null ? null : { year: incomeYear, perCapitaNetFen: Number(incomeFen) },
+    cursor: JSON.parse(cursor) as HouseholdCursor,
+  }));
+}
+
+export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery) {
+  const where = householdWhere(scope, f);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: households.id,
-        householdNo: households.householdNo,
-        regionCode: households.regionCode,
-        villageCode,
-        villageName: village.name,
-        groupName,
-        headMemberId: head.id,
-        headName: head.name,
-        headIdNumber: head.idNumber,
-        phone: sql<string | null>`coalesce(${households.phone}, ${head.phone})`,
-        memberCount,
-        categories: households.categories,
-        povertyCauses: households.povertyCauses,
-        status: households.status,
-        incomeYear: income.year,
-        incomeFen: income.fen,
-        version: households.version,
-        updatedAt: households.updatedAt,
-      })
-      .from(households)
-      .leftJoin(head, headJoin)
-      .leftJoin(own, eq(own.code, households.regionCode))
-      .leftJoin(village, eq(village.code, villageCode))
-      .where(where)
-      .orderBy(...order, asc(households.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+    householdRows(db, scope, f, { offset: (f.page - 1) * f.pageSize, limit: f.pageSize }),
     // The head is joined for counting only when the search needs it.
     f.q ? db.select({ total: count() }).from(households).leftJoin(head, headJoin).where(where) : db.select({ total: count() }).from(households).where(where),
   ]);
-  const items = rows.map(({ incomeYear, incomeFen, ...r }) => ({ ...r, income: incomeYear === null ? null : { year: incomeYear, perCapitaNetFen: Number(incomeFen) } }));
+  const items = rows.map(({ address: _a, landMu: _l, housing: _h, cursor: _c, ...r }) => r);
   return { items, total };
 }
+
+/**
+ * The next households of a filter after the cursor (null: from the start), in the list's order,
+ * with the columns of the export: the export streams a filtered list page by page in constant memory.
+ */
+export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdFilterQuery, after: HouseholdCursor | null, limit: number) =>
+  householdRows(db, scope, f, { after, limit });
 
 const township = alias(regions, 'township');
 

@@ -136,8 +136,12 @@ export const householdPage = pageOf(householdListItem).extend({ masked: z.boolea
 
 export const householdSorts = ['village', 'headName', 'income', 'updated'] as const;
 
-export const householdListQuery = z.object({
-  ...pageQuery,
+/**
+ * The one filter and sort contract of the households list and its Excel export
+ * (GET /api/exports/households.xlsx): the same query answers the same rows in the same order.
+ * A new filter (e.g. paired or not) is one field here and one line in repository.ts householdWhere.
+ */
+export const householdFilterQuery = z.object({
   regionCode: codeSchema.optional().describe('Households in this village or group (or any region) and below'),
   categories: codesList.optional().describe('Any of these category codes, comma-separated'),
   povertyCause: catalogCodeSchema.optional(),
@@ -149,6 +153,9 @@ export const householdListQuery = z.object({
   sort: z.enum(householdSorts).default('village'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
+export type HouseholdFilterQuery = z.infer<typeof householdFilterQuery>;
+
+export const householdListQuery = householdFilterQuery.extend(pageQuery);
 export type HouseholdListQuery = z.infer<typeof householdListQuery>;
 
 export const householdDetail = z.object({

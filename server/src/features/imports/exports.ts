@@ -1,7 +1,9 @@
 /**
- * Exports of filtered lists to .xlsx, streamed: rows are read a page at a time and written by
+ * Exports of filtered lists to .xlsx, streamed: rows are read a keyset page at a time from the
+ * lists' own queries (same filters, scope and order as the list the clerk sees) and written by
  * exceljs's streaming writer straight into the reply. ID numbers and phones are masked unless the
- * role may see personal data (administrators), and each unmasked export is audited.
+ * role may see personal data (households/rules.ts maySeePersonalData, as in the lists), and each
+ * unmasked export is audited.
  */
 import { once } from 'node:events';
 import type { PassThrough } from 'node:stream';
@@ -10,9 +12,9 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import { headerStyle, streamingWorkbook, type ColumnSpec } from '../../platform/excel.js';
 import { maskIdNumber, maskPhone } from '../../platform/personal-data.js';
-import { isAdmin } from '../../platform/roles.js';
 import { levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
+import { cadresAfter, type CadreCursor } from '../cadres/repository.js';
 import { rankNames } from '../cadres/rules.js';
 import {
   builtInCategories,
@@ -26,6 +28,8 @@ import {
   schoolingLabels,
   sexLabels,
 } from '../households/labels.js';
+import { householdsAfter, type HouseholdCursor } from '../households/repository.js';
+import { maySeePersonalData } from '../households/rules.js';
 import { cadreColumns } from './cadre-rows.js';
 import * as exportRepo from './export-repository.js';
 import { householdColumns } from './household-rows.js';
@@ -36,9 +40,6 @@ import type { CadreExportQuery, HouseholdExportQuery } from './schemas.js';
 const pageSize = 1000;
 const label = <K extends string>(labels: Record<K, { zh: string }>, code: K | null) => (code ? labels[code].zh : null);
 const stamp = () => new Date().toISOString().slice(0, 10);
-
-/** ID numbers and phones in full for administrators only (an export of them is audited). */
-export const maySeePersonalData = (actor: Actor) => isAdmin(actor.role);
 
 function sheetOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly ColumnSpec[], extra: string[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -59,18 +60,19 @@ async function drained(stream: PassThrough) {
 }
 
 export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQuery) {
-  const full = maySeePersonalData(actor);
+  const full = maySeePersonalData(actor.role);
   if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'household', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
   const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
   const catalog = await repo.catalogEntries(db, actor.scope);
   const names = new Map([...builtInCategories, ...builtInPovertyCauses, ...catalog].map((c) => [c.code, c.zh]));
   const codes = (list: string[]) => list.map((c) => names.get(c) ?? c).join('、') || null;
   const { workbook, stream } = streamingWorkbook();
-  const sheet = sheetOf(workbook, '农户成员', householdColumns, ['农户状态']);
+  // After the template's columns (so the file can be imported again): what the list shows besides.
+  const sheet = sheetOf(workbook, '农户成员', householdColumns, ['农户状态', '收入年度', '人均纯收入(元)']);
   pump(stream, async () => {
-    let after: exportRepo.HouseholdCursor | null = null;
+    let after: HouseholdCursor | null = null;
     for (;;) {
-      const page = await exportRepo.householdsPage(db, actor.scope, f, after, pageSize);
+      const page = await householdsAfter(db, actor.scope, f, after, pageSize);
       if (page.length === 0) break;
       const people = await exportRepo.membersOf(db, page.map((h) => h.id));
       const byHousehold = new Map<string, typeof people>();
@@ -81,7 +83,7 @@ export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQ
         const list = byHousehold.get(h.id) ?? [];
         const head = list.find((m) => m.relation === 'head');
         const household = [h.householdNo, regions.name(`${code.slice(0, 9)}000`), regions.name(code.slice(0, 12)), group, head?.name ?? null];
-        const tail = [codes(h.categories), codes(h.povertyCauses), h.landMu === null ? null : Number(h.landMu), label(housingLabels, h.housing), h.address, label(householdStatusLabels, h.status)];
+        const tail = [codes(h.categories), codes(h.povertyCauses), h.landMu === null ? null : Number(h.landMu), label(housingLabels, h.housing), h.address, label(householdStatusLabels, h.status), h.income?.year ?? null, h.income ? h.income.perCapitaNetFen / 100 : null];
         for (const m of list.length ? list : [null]) {
           const person = m
             ? [
@@ -101,8 +103,7 @@ export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQ
           sheet.addRow([...household, ...person, ...tail]).commit();
         }
       }
-      const last = page[page.length - 1]!;
-      after = { regionCode: last.regionCode, householdNo: last.sortNo, id: last.id };
+      after = page[page.length - 1]!.cursor;
       await drained(stream);
     }
     sheet.commit();
@@ -112,15 +113,15 @@ export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQ
 }
 
 export async function exportCadres(db: Db, actor: Actor, f: CadreExportQuery) {
-  const full = maySeePersonalData(actor);
+  const full = maySeePersonalData(actor.role);
   if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'cadre', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
   const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
   const { workbook, stream } = streamingWorkbook();
   const sheet = sheetOf(workbook, '干部', cadreColumns, ['状态']);
   pump(stream, async () => {
-    let after: string | null = null;
+    let after: CadreCursor | null = null;
     for (;;) {
-      const page = await exportRepo.cadresPage(db, actor.scope, f, after, pageSize);
+      const page = await cadresAfter(db, actor.scope, f, after, pageSize);
       if (page.length === 0) break;
       for (const c of page) {
         const level = levelOfCode(c.regionCode);
@@ -144,7 +145,8 @@ export async function exportCadres(db: Db, actor: Actor, f: CadreExportQuery) {
           ])
           .commit();
       }
-      after = page[page.length - 1]!.id;
+      const last = page[page.length - 1]!;
+      after = { rankPos: last.rankPos, regionCode: last.regionCode, initials: last.initials, id: last.id };
       await drained(stream);
     }
     sheet.commit();

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { cadreListQuery } from '../cadres/schemas.js';
-import { householdStatuses } from '../households/tables.js';
-import { codeSchema } from '../regions/schemas.js';
+import { householdFilterQuery } from '../households/schemas.js';
 import { importKinds, importStatuses } from './tables.js';
 
 export const importModes = ['all_or_nothing', 'valid_rows'] as const;
@@ -39,19 +38,8 @@ export const applyBody = z.object({
   mode: z.enum(importModes).describe('all_or_nothing: refused while any row has errors; valid_rows: households whose rows are all valid'),
 });
 
-const codesList = z
-  .string()
-  .regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/)
-  .transform((s) => s.split(','));
-
-/** The filters of the households list (features/households), for its Excel export. */
-export const householdExportQuery = z.object({
-  regionCode: codeSchema.optional().describe('Households in this region and below'),
-  categories: codesList.optional().describe('Any of these category codes, comma-separated'),
-  povertyCause: z.string().regex(/^[a-z0-9_]+$/).optional(),
-  status: z.enum(householdStatuses).optional(),
-  q: z.string().trim().min(1).max(30).optional().describe("Head's name or pinyin initials, a member's ID number or phone start, the household number"),
-});
+/** The households list's filter and sort (features/households householdFilterQuery), for its Excel export. */
+export const householdExportQuery = householdFilterQuery;
 export type HouseholdExportQuery = z.infer<typeof householdExportQuery>;
 
 export const cadreExportQuery = cadreListQuery.omit({ page: true, pageSize: true });

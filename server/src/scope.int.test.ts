@@ -91,6 +91,7 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/branches/{id}', url: () => `/api/branches/${other.branchId}`, expect: 404 },
   { method: 'POST', route: '/api/branches', url: () => '/api/branches', body: () => ({ name: '猫儿村第二党支部', regionCode: '433124206201' }), expect: 403 },
   { method: 'GET', route: '/api/cadres', url: () => `/api/cadres?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'POST', route: '/api/cadres', url: () => '/api/cadres', body: () => ({ name: '田小猫', rank: 'village', regionCode: '433124206201' }), expect: 403 },
   { method: 'GET', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, expect: 404 },
   { method: 'PATCH', route: '/api/cadres/{id}', url: () => `/api/cadres/${other.cadreId}`, body: () => ({ version: 1, title: '村主任' }), expect: 403 },
   { method: 'GET', route: '/api/audit', url: () => `/api/audit?entityId=${other.groupCode}`, expect: 'empty' },

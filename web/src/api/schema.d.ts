@@ -1544,7 +1544,88 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register one cadre by hand (administrators, in my scope); idempotent on the client id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string|null} */
+                        sex?: "male" | "female" | null;
+                        /** @enum {string} */
+                        rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                        title?: string | null;
+                        phone?: string | null;
+                        regionCode: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        branchId?: string | null;
+                        /** @enum {string|null} */
+                        branchRole?: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same cadre
+                         */
+                        id?: string;
+                        /** @description GB 11643 resident ID number: how a later Excel import of the cadre register recognises the person */
+                        idNumber?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string|null} */
+                            sex: "male" | "female" | null;
+                            /** @enum {string} */
+                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
+                            title: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @enum {string|null} */
+                            branchRole: "secretary" | "deputy_secretary" | "committee_member" | "member" | null;
+                            /** @description Where the cadre works; for a resident cadre, the village they are posted to */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * Format: uuid
+                             * @description The login account of this cadre, if any
+                             */
+                            userId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "left";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

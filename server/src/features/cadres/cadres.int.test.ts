@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, COUNTY, JIJIU, MAOER, createTestApp, type Client, type TestContext } from '../../../test/app.js';
 import { newId } from '../../platform/ids.js';
+import { withCheckChar } from '../../platform/personal-data.js';
+import { withBadCheck } from '../households/fixtures.js';
 import { initialsOf } from '../regions/rules.js';
 import { users } from '../users/tables.js';
 import { insertCadres } from './repository.js';
@@ -205,5 +207,76 @@ describe('changing a cadre and linking their account', () => {
 
   it('refuses changes by a cadre', async () => {
     expect((await cadreClient.patch(`/api/cadres/${ids['龙文斌']}`, { version: 1, title: '乡长' })).status).toBe(403);
+  });
+});
+
+describe('registering a cadre by hand', () => {
+  const idOf = (seq: number, sex: 'male' | 'female') => withCheckChar(`43312419880101${String(seq * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0')}`);
+  const body = (more: Record<string, unknown> = {}) => ({ name: '石秀英', rank: 'village', regionCode: JIJIU, phone: '13574301234', branchId: jijiuBranch.id, branchRole: 'member', ...more });
+
+  it('registers 石秀英 of 吉久村 with her branch, sex from the ID number, audited', async () => {
+    const id = newId();
+    const res = await township.post('/api/cadres', body({ id, idNumber: idOf(1, 'female'), title: '妇女主任', unitId: agri.id }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ id, name: '石秀英', sex: 'female', rank: 'village', regionName: '吉久村', countyCode: '433124', branchName: '吉久村党支部', branchRole: 'member', unitName: '县农业局', title: '妇女主任', status: 'active', version: 1 });
+    const audit = await township.get(`/api/audit?entityType=cadre&entityId=${id}`);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', regionCode: JIJIU, after: { name: '石秀英', rank: 'village' } });
+    expect(names(await township.get('/api/cadres?q=sxy'))).toEqual(['石秀英']);
+  });
+
+  it('is idempotent on the client id: a retry answers the same cadre and writes nothing more', async () => {
+    const id = newId();
+    const a = await township.post('/api/cadres', body({ id, name: '龙秀兰' }));
+    const b = await township.post('/api/cadres', body({ id, name: '龙秀兰' }));
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body).toEqual(a.body);
+    expect((await township.get('/api/cadres?q=lxl')).body.total).toBe(1);
+    expect((await township.get(`/api/audit?entityType=cadre&entityId=${id}`)).body.total).toBe(1);
+  });
+
+  it('refuses an id taken by a cadre out of sight, and an ID number already registered, with 409', async () => {
+    const taken = await township.post('/api/cadres', body({ id: ids['田猫儿'] }));
+    expect(taken.status).toBe(409);
+    expect(paths(taken)).toEqual(['body.id']);
+    const twice = await township.post('/api/cadres', body({ name: '石秀芳', idNumber: idOf(1, 'female') }));
+    expect(twice.status).toBe(409);
+    expect(paths(twice)).toEqual(['body.idNumber']);
+  });
+
+  it('refuses what breaks the rules with 400 naming the field, and writes nothing', async () => {
+    const before = (await county.get('/api/cadres?pageSize=1')).body.total;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ rank: 'township' }, 'body.regionCode'],
+      [{ rank: 'mayor' }, 'body.rank'],
+      [{ regionCode: '4331' }, 'body.regionCode'],
+      [{ regionCode: '433124213299' }, 'body.regionCode'],
+      [{ unitId: newId() }, 'body.unitId'],
+      [{ branchId: null }, 'body.branchRole'],
+      [{ phone: '123' }, 'body.phone'],
+      [{ name: '石' }, 'body.name'],
+      [{ idNumber: withBadCheck(idOf(2, 'male')) }, 'body.idNumber'],
+      [{ idNumber: idOf(3, 'male'), sex: 'female' }, 'body.sex'],
+      [{ id: 'not-a-uuid' }, 'body.id'],
+    ];
+    for (const [more, field] of cases) {
+      const res = await township.post('/api/cadres', body(more));
+      expect(res.status, JSON.stringify(more)).toBe(400);
+      expect(paths(res), JSON.stringify(more)).toContain(field);
+    }
+    const missing = await township.post('/api/cadres', { name: '无名' });
+    expect(missing.status).toBe(400);
+    expect(paths(missing)).toEqual(expect.arrayContaining(['body.rank', 'body.regionCode']));
+    expect((await county.get('/api/cadres?pageSize=1')).body.total).toBe(before);
+  });
+
+  it('keeps creates inside the scope: a village of 猫儿乡 answers 403', async () => {
+    const res = await township.post('/api/cadres', body({ regionCode: MAOER_VILLAGE, branchId: null, branchRole: null }));
+    expect(res.status).toBe(403);
+  });
+
+  it('lets only administrators register cadres', async () => {
+    expect((await cadreClient.post('/api/cadres', body({ name: '吴小龙' }))).status).toBe(403);
+    expect((await unitHead.post('/api/cadres', body({ name: '吴小龙' }))).status).toBe(403);
   });
 });

@@ -133,6 +133,12 @@ export async function cadreExists(db: Executor, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Unscoped: ID numbers are unique among all cadres, whoever can see the other one. */
+export async function cadreIdNumberTaken(db: Executor, idNumber: string): Promise<boolean> {
+  const rows = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.idNumber, idNumber)).limit(1);
+  return rows.length > 0;
+}
+
 /** Unscoped: the cadre an account is linked to (an account links to at most one cadre). */
 export async function cadreIdOfUser(db: Executor, userId: string): Promise<string | null> {
   const rows = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.userId, userId)).limit(1);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http.js';
 import * as service from './service.js';
-import { cadreListQuery, cadreOut, cadrePage, idParams, updateCadreBody } from './schemas.js';
+import { cadreListQuery, cadreOut, cadrePage, createCadreBody, idParams, updateCadreBody } from './schemas.js';
 
 const tags = ['cadres'];
 
@@ -11,6 +11,10 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
     page: req.query.page,
     pageSize: req.query.pageSize,
   }));
+
+  app.post('/api/cadres', { schema: { tags, summary: 'Register one cadre by hand (administrators, in my scope); idempotent on the client id', body: createCadreBody, response: { 201: cadreOut } } }, async (req, reply) =>
+    reply.status(201).send(await service.createCadre(app.db, actorOf(req), req.body)),
+  );
 
   app.get('/api/cadres/:id', { schema: { tags, summary: 'One cadre', params: idParams, response: { 200: cadreOut } } }, (req) =>
     service.getCadre(app.db, actorOf(req), req.params.id),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedRegionLevels, branchRoleProblem, phonePattern, rankRegionProblem } from './rules.js';
+import { withCheckChar } from '../../platform/personal-data.js';
+import { allowedRegionLevels, branchRoleProblem, cadreIdentity, phonePattern, rankRegionProblem } from './rules.js';
 
 describe('where cadres of each rank work', () => {
   it('keeps township cadres in the township and village cadres in a village', () => {
@@ -33,5 +34,20 @@ describe('phones', () => {
     expect(phonePattern.test('0743-7221234')).toBe(true);
     expect(phonePattern.test('1390743123')).toBe(false);
     expect(phonePattern.test('12907431234')).toBe(false);
+  });
+});
+
+describe("a cadre's ID number", () => {
+  const man = withCheckChar('43312419850612061'); // 17th digit odd: a man
+  it('is optional', () => {
+    expect(cadreIdentity({ sex: 'female' })).toEqual({ problems: [], idNumber: null, sex: 'female' });
+  });
+  it('fills in the sex and upper-cases the check character', () => {
+    expect(cadreIdentity({ idNumber: man.toLowerCase() })).toEqual({ problems: [], idNumber: man.toUpperCase(), sex: 'male' });
+  });
+  it('refuses a bad checksum and a sex that disagrees', () => {
+    const bad = man.slice(0, 17) + (man[17] === '0' ? '1' : '0');
+    expect(cadreIdentity({ idNumber: bad }).problems.map((p) => p.path)).toEqual(['idNumber']);
+    expect(cadreIdentity({ idNumber: man, sex: 'female' }).problems.map((p) => p.path)).toEqual(['sex']);
   });
 });

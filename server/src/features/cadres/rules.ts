@@ -1,3 +1,4 @@
+import { checkIdNumber, idProblemText } from '../../platform/personal-data.js';
 import type { RegionLevel } from '../../platform/scope.js';
 import type { BranchRole, CadreRank } from './tables.js';
 
@@ -56,3 +57,22 @@ export function branchRoleProblem(c: { branchId: string | null; branchRole: Bran
 
 /** Mobile (11 digits from 13–19) or a landline with area code. */
 export const phonePattern = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
+
+type Text = { zh: string; en: string };
+
+/**
+ * A cadre's ID number, when given: valid (GB 11643 checksum and birth date), agreeing with the sex
+ * typed, which it fills in when left out. The ID number is what a later Excel import of the cadre
+ * register recognises the person by.
+ */
+export function cadreIdentity(
+  input: { idNumber?: string | null; sex?: 'male' | 'female' | null },
+  today: Date = new Date(),
+): { problems: { path: 'idNumber' | 'sex'; message: Text }[]; idNumber: string | null; sex: 'male' | 'female' | null } {
+  const sex = input.sex ?? null;
+  if (!input.idNumber) return { problems: [], idNumber: null, sex };
+  const checked = checkIdNumber(input.idNumber, today);
+  if (!checked.ok) return { problems: [{ path: 'idNumber', message: idProblemText[checked.problem] }], idNumber: null, sex };
+  const problems = sex && sex !== checked.info.sex ? [{ path: 'sex' as const, message: { zh: '性别与身份证号不符', en: "The sex differs from the ID number's" } }] : [];
+  return { problems, idNumber: input.idNumber.trim().toUpperCase(), sex: checked.info.sex };
+}

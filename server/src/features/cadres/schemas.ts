@@ -60,6 +60,11 @@ export const cadreFields = z.object({
   branchRole: z.enum(branchRoles).nullable().optional(),
 });
 
+export const createCadreBody = cadreFields.extend({
+  id: z.uuid().optional().describe('Client-made UUIDv7; retrying with the same id returns the same cadre'),
+  idNumber: z.string().trim().min(1).max(30).nullable().optional().describe('GB 11643 resident ID number: how a later Excel import of the cadre register recognises the person'),
+});
+
 export const updateCadreBody = cadreFields.partial().extend({
   version: z.number().int().positive(),
   userId: z.uuid().nullable().optional().describe('Link the cadre to a login account (null unlinks)'),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound, staleVersion } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
 import { adminRoles } from '../../platform/roles.js';
 import { countyOf, inScope, levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
@@ -10,8 +11,8 @@ import { initialsOf } from '../regions/rules.js';
 import { branchForReference, unitForReference } from '../units/service.js';
 import { getUser } from '../users/repository.js';
 import * as repo from './repository.js';
-import { branchRoleProblem, rankRegionProblem } from './rules.js';
-import type { cadreListQuery, updateCadreBody } from './schemas.js';
+import { branchRoleProblem, cadreIdentity, rankRegionProblem } from './rules.js';
+import type { cadreListQuery, createCadreBody, updateCadreBody } from './schemas.js';
 
 const what = { zh: '干部', en: 'Cadre' };
 
@@ -32,6 +33,67 @@ async function cadreForWrite(db: Executor, actor: Actor, id: string) {
   if (cadre && inScope(cadre.regionCode, actor.scope)) return cadre;
   if (cadre || (await repo.cadreExists(db, id))) throw new AppError('out_of_scope');
   throw notFound(what);
+}
+
+/** A client id already used by a cadre the actor cannot see: never overwrite it, never reveal it. */
+const idTaken = (actor: Actor) =>
+  new AppError('conflict', { zh: '该编号已被其他记录使用，请重新提交', en: 'This id is taken by another record' }, [
+    { path: 'body.id', message: actor.lang === 'en' ? 'id taken' : '编号已被使用' },
+  ]);
+
+const idNumberTaken = (actor: Actor) =>
+  new AppError('duplicate', { zh: '该身份证号已登记为干部', en: 'A cadre with this ID number is already registered' }, [
+    { path: 'body.idNumber', message: actor.lang === 'en' ? 'already registered' : '已登记' },
+  ]);
+
+const countyCodeOf = (regionCode: string) => countyOf(regionCode) ?? regionCode.slice(0, 6);
+
+/**
+ * Registers one cadre by hand (the Excel import registers many): administrators, in their scope.
+ * The rank must fit the level of the region, the unit and branch be ones the actor can see, the ID
+ * number (optional) valid and not another cadre's. Idempotent on the client id; audited.
+ */
+export async function createCadre(db: Db, actor: Actor, input: z.infer<typeof createCadreBody>) {
+  requireRole(actor, adminRoles);
+  if (input.id) {
+    // A retry of a create that already happened answers with what it made.
+    const existing = await repo.getCadre(db, actor.scope, input.id);
+    if (existing) return existing;
+    if (await repo.cadreExists(db, input.id)) throw idTaken(actor);
+  }
+  const region = await regionForWrite(db, actor, input.regionCode, 'body.regionCode');
+  const rankProblem = rankRegionProblem(input.rank, levelOfCode(region.code));
+  if (rankProblem) throw fieldError(actor, 'body.regionCode', rankProblem);
+  if (input.unitId) await unitForReference(db, actor, input.unitId, 'body.unitId');
+  if (input.branchId) await branchForReference(db, actor, input.branchId, 'body.branchId');
+  const roleProblem = branchRoleProblem({ branchId: input.branchId ?? null, branchRole: input.branchRole ?? null });
+  if (roleProblem) throw fieldError(actor, 'body.branchRole', roleProblem);
+  const identity = cadreIdentity(input);
+  const [problem] = identity.problems;
+  if (problem) throw fieldError(actor, `body.${problem.path}`, problem.message);
+  if (identity.idNumber && (await repo.cadreIdNumberTaken(db, identity.idNumber))) throw idNumberTaken(actor);
+  const id = input.id ?? newId();
+  const row = {
+    id,
+    name: input.name,
+    initials: initialsOf(input.name),
+    sex: identity.sex,
+    idNumber: identity.idNumber,
+    rank: input.rank,
+    title: input.title ?? null,
+    phone: input.phone ?? null,
+    regionCode: region.code,
+    countyCode: countyCodeOf(region.code),
+    unitId: input.unitId ?? null,
+    branchId: input.branchId ?? null,
+    branchRole: input.branchRole ?? null,
+  };
+  await db.transaction(async (tx) => {
+    // A concurrent create with the same id or ID number won the race.
+    if ((await repo.insertCadres(tx, [row])) === 0) throw identity.idNumber ? idNumberTaken(actor) : idTaken(actor);
+    await recordAudit(tx, actor, { action: 'create', entityType: 'cadre', entityId: id, regionCode: row.regionCode, after: row });
+  });
+  return getCadre(db, actor, id);
 }
 
 /**
@@ -65,7 +127,7 @@ export async function updateCadre(db: Db, actor: Actor, id: string, input: z.inf
   const set = {
     ...changes,
     ...(changes.name ? { initials: initialsOf(changes.name) } : {}),
-    ...(changes.regionCode ? { countyCode: countyOf(changes.regionCode) ?? changes.regionCode.slice(0, 6) } : {}),
+    ...(changes.regionCode ? { countyCode: countyCodeOf(changes.regionCode) } : {}),
   };
   await db.transaction(async (tx) => {
     if (!(await repo.updateCadre(tx, id, version, set))) throw staleVersion(before);

@@ -16,6 +16,8 @@ import { labelLookup, problem } from './rules.js';
 import { DataChanged, Findings, batches, type Checked, type Run } from './run.js';
 
 const county = (code: string) => countyOf(code) ?? code.slice(0, 6);
+/** Members written per statement by the apply (one array parameter per column). */
+const applyBatchRows = 5000;
 
 export async function checkHouseholds(run: Run): Promise<Checked> {
   const { db, storage, scope } = run;
@@ -198,19 +200,34 @@ export async function applyHouseholds(tx: Executor, run: Run): Promise<Record<st
     }
     counts.householdsUpdated += n;
   }
+  // Members in batches of applyBatchRows, the next batch read and parsed while the database writes the last.
   let done = 0;
-  for (const part of ['members', 'heads']) {
-    for await (const batch of batches(read<bulk.MemberWrite>(part), bulk.bulkBatchSize)) {
-      const n = await bulk.upsertMembers(tx, batch);
-      if (n.created + n.updated < batch.length) {
-        const elsewhere = await bulk.membersElsewhere(tx, batch);
-        if (elsewhere.length) throw new DataChanged({ zh: `身份证号 ${elsewhere[0]} 在核对后已登记到其他农户`, en: `ID number ${elsewhere[0]} was registered elsewhere since the check` });
-      }
-      counts.membersCreated += n.created;
-      counts.membersUpdated += n.updated;
-      done += batch.length;
-      await run.onProgress(done);
+  let pending: { batch: bulk.MemberWrite[]; written: Promise<{ created: number; updated: number }> } | null = null;
+  const settle = async () => {
+    if (!pending) return;
+    const { batch, written } = pending;
+    pending = null;
+    const n = await written;
+    if (n.created + n.updated < batch.length) {
+      const elsewhere = await bulk.membersElsewhere(tx, batch);
+      if (elsewhere.length) throw new DataChanged({ zh: `身份证号 ${elsewhere[0]} 在核对后已登记到其他农户`, en: `ID number ${elsewhere[0]} was registered elsewhere since the check` });
     }
+    counts.membersCreated += n.created;
+    counts.membersUpdated += n.updated;
+    done += batch.length;
+    await run.onProgress(done);
+  };
+  try {
+    for (const part of ['members', 'heads']) {
+      for await (const batch of batches(read<bulk.MemberWrite>(part), applyBatchRows)) {
+        await settle();
+        pending = { batch, written: bulk.upsertMembers(tx, batch) };
+      }
+    }
+    await settle();
+  } finally {
+    // a failed batch: wait for the one in flight before the transaction rolls back
+    if (pending) await (pending as { written: Promise<unknown> }).written.catch(() => undefined);
   }
   return counts;
 }

@@ -108,7 +108,7 @@ export async function stageRows<K extends string, V>(opts: {
   every?: number;
 }): Promise<StageResult<K>> {
   const out = new LineWriter(opts.storage.writer(opts.key));
-  let header: { cells: Cell[]; index: Map<K, number> } | null = null;
+  let header: { cells: Cell[]; index: Map<K, number>; at: number[] } | null = null;
   let best = { size: 0, missing: opts.columns.filter((c) => c.required) };
   let rows = 0;
   const reader = readRows(opts.file);
@@ -124,7 +124,7 @@ export async function stageRows<K extends string, V>(opts: {
       const { rowNumber, cells } = next.value;
       if (!header) {
         const { index, missing } = mapHeader(cells, opts.columns);
-        if (missing.length === 0) header = { cells, index };
+        if (missing.length === 0) header = { cells, index, at: opts.columns.map((c) => index.get(c.key) ?? -1) };
         else if (rowNumber > 10) break;
         else if (index.size > best.size) best = { size: index.size, missing };
         continue;
@@ -132,7 +132,10 @@ export async function stageRows<K extends string, V>(opts: {
       const first = cells.find((c) => c !== null);
       if (typeof first === 'string' && first.startsWith(examplePrefix)) continue;
       const byKey = {} as Record<K, Cell>;
-      for (const spec of opts.columns) byKey[spec.key] = header.index.has(spec.key) ? (cells[header.index.get(spec.key)!] ?? null) : null;
+      for (let i = 0; i < opts.columns.length; i++) {
+        const at = header.at[i]!;
+        byKey[opts.columns[i]!.key] = at < 0 ? null : (cells[at] ?? null);
+      }
       const parsed = opts.parse(byKey, rowNumber);
       const flushed = out.write({ row: rowNumber, cells, value: parsed.value, problems: parsed.problems, key: parsed.key } satisfies StagedRow<V>);
       if (flushed) await flushed;

@@ -91,6 +91,17 @@ export class RegionIndex {
    * `need` is the shallowest acceptable answer (households live in a village or group).
    */
   resolve(cells: { township: Cell; village: Cell; group?: Cell }, need: 'township' | 'village'): Resolved {
+    // rows repeat the same few places: each is resolved once (a bounded memo)
+    const key = [need, cells.township, cells.village, cells.group ?? null].map((c) => (c === null ? '' : `${typeof c}:${String(c)}`)).join('\u0001');
+    const known = this.resolved.get(key);
+    if (known) return known;
+    const r = this.resolveOnce(cells, need);
+    if (this.resolved.size < 10_000) this.resolved.set(key, r);
+    return r;
+  }
+  private resolved = new Map<string, Resolved>();
+
+  private resolveOnce(cells: { township: Cell; village: Cell; group?: Cell }, need: 'township' | 'village'): Resolved {
     const t = this.find('township', cells.township, 'township', null, null);
     if (t.problem) return { ok: false, problem: t.problem };
     const v = this.find('village', cells.village, 'village', t.entry?.code ?? null, t.entry?.name ?? null);

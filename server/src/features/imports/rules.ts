@@ -89,24 +89,54 @@ export function yesNoCell(column: string, v: Cell): Parsed<boolean> {
   return bad(column, '请填写“是”或“否”', 'Write 是 (yes) or 否 (no)');
 }
 
+/** Label lookups per labels object, built once: exact (zh, code) and lower-cased English, each with its label's position. */
+const codedLookups = new WeakMap<object, { exact: Map<string, [number, string]>; en: Map<string, [number, string]>; allowed: string }>();
+function codedLookup(labels: Record<string, Msg>) {
+  let l = codedLookups.get(labels);
+  if (!l) {
+    const exact = new Map<string, [number, string]>();
+    const en = new Map<string, [number, string]>();
+    Object.entries(labels).forEach(([code, m], i) => {
+      for (const k of [m.zh, code]) if (!exact.has(k)) exact.set(k, [i, code]);
+      if (!en.has(m.en.toLowerCase())) en.set(m.en.toLowerCase(), [i, code]);
+    });
+    l = { exact, en, allowed: Object.values(labels).map((m) => m.zh).join('、') };
+    codedLookups.set(labels, l);
+  }
+  return l;
+}
+
 /** A coded value typed as its Chinese label (or English label, or code), with local synonyms. */
 export function codedCell<K extends string>(column: string, v: Cell, labels: Record<K, Msg>, synonyms: Record<string, K> = {}): Parsed<K | null> {
   const s = text(v);
   if (s === null) return ok(null);
   if (synonyms[s]) return ok(synonyms[s]);
-  for (const [code, l] of Object.entries(labels) as [K, Msg][]) {
-    if (s === l.zh || s.toLowerCase() === l.en.toLowerCase() || s === code) return ok(code);
-  }
-  const allowed = Object.values<Msg>(labels)
-    .map((l) => l.zh)
-    .join('、');
-  return bad(column, `“${s}”不是可选的值，可填：${allowed}`, `"${s}" is not one of the allowed values`);
+  // the first label (in order) whose zh or code is s, or whose English is s in any case
+  const l = codedLookup(labels);
+  const a = l.exact.get(s);
+  const b = l.en.get(s.toLowerCase());
+  const hit = a && b ? (a[0] <= b[0] ? a : b) : (a ?? b);
+  if (hit) return ok(hit[1] as K);
+  return bad(column, `“${s}”不是可选的值，可填：${l.allowed}`, `"${s}" is not one of the allowed values`);
 }
 
 /** Several values in one cell: 贫困户、信访户 (separated by 、 , ， ; ； / or spaces). */
 export function listCell(column: string, v: Cell, lookup: Map<string, string>, what: string): Parsed<string[]> {
   const s = text(v);
   if (s === null) return ok([]);
+  // the same few lists repeat down a register: answered once per lookup and text (a bounded memo)
+  let memo = listMemos.get(lookup);
+  if (!memo) listMemos.set(lookup, (memo = new Map()));
+  const key = `${column}\u0001${what}\u0001${s}`;
+  const known = memo.get(key);
+  if (known) return known.ok ? ok([...known.value]) : known;
+  const r = listOf(column, s, lookup, what);
+  if (memo.size < 10_000) memo.set(key, r);
+  return r.ok ? ok([...r.value]) : r;
+}
+const listMemos = new WeakMap<Map<string, string>, Map<string, Parsed<string[]>>>();
+
+function listOf(column: string, s: string, lookup: Map<string, string>, what: string): Parsed<string[]> {
   const codes: string[] = [];
   const unknown: string[] = [];
   for (const part of s.split(/[、,，;；/\s]+/).filter(Boolean)) {

@@ -23,6 +23,11 @@ import { regionRoutes } from './features/regions/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { unitRoutes } from './features/units/routes.js';
 import { userRoutes } from './features/users/routes.js';
+import { visitRoutes } from './features/visits/routes.js';
+import { diaryRoutes } from './features/diaries/routes.js';
+import { reviewRoutes } from './features/reviews/routes.js';
+import { worklistRoutes } from './features/worklists/routes.js';
+import { notificationRoutes } from './features/notifications/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -83,6 +88,11 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(surveyRoutes);
   await app.register(auditRoutes);
   await app.register(importRoutes);
+  await app.register(visitRoutes);
+  await app.register(diaryRoutes);
+  await app.register(reviewRoutes);
+  await app.register(worklistRoutes);
+  await app.register(notificationRoutes);
 
   // The built web client, with client-side routes falling back to index.html.
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);

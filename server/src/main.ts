@@ -3,6 +3,7 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { ensureDemo, printDemoAccounts } from './demo/index.js';
+import { startScheduler } from './features/notifications/jobs.js';
 
 /** lianhu serve | migrate | demo [--size N] [--reset] */
 async function main() {
@@ -27,10 +28,12 @@ async function main() {
       const loaded = await ensureDemo(database.db, {});
       const app = await buildApp(database, config, { logLevel: process.env.LIANHU_LOG_LEVEL ?? 'warn' });
       await app.listen({ port: config.port, host: config.host });
+      const stopScheduler = process.env.LIANHU_SCHEDULER === 'off' ? () => undefined : startScheduler(database.db, { log: (msg) => app.log.error(msg) });
       const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`\nLianhu 联户 is running at http://localhost:${config.port}  (database: ${where})`);
       if (loaded) printDemoAccounts(`http://localhost:${config.port}`);
       const stop = async () => {
+        stopScheduler();
         await app.close();
         await database.close();
         process.exit(0);

@@ -2,7 +2,14 @@ import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 
 import { regionOwnedColumns } from '../../platform/columns.js';
 import { users } from '../users/tables.js';
 
-export const notificationKinds = ['visits_due', 'visits_overdue', 'diary_due', 'diary_overdue', 'entry_returned', 'review_waiting'] as const;
+export const notificationKinds = [
+  'visits_due',
+  'visits_overdue',
+  'diary_due',
+  'diary_overdue',
+  'entry_returned',
+  'review_waiting',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**

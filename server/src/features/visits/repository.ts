@@ -1,0 +1,152 @@
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { regionWhere, type Scope } from '../../platform/scope.js';
+import { cadres } from '../cadres/tables.js';
+import { households, members } from '../households/tables.js';
+import { regions } from '../regions/tables.js';
+import { visitPhotos, visits } from './tables.js';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type PhotoRow = typeof visitPhotos.$inferSelect;
+
+export interface VisitFilter {
+  cadreId?: string;
+  householdId?: string;
+  from?: string;
+  to?: string;
+  includeVoid?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function listVisits(db: Executor, scope: Scope, f: VisitFilter) {
+  const conds: SQL[] = [regionWhere(visits.regionCode, scope)];
+  if (f.cadreId) conds.push(arrayContains(visits.cadreIds, [f.cadreId]));
+  if (f.householdId) conds.push(arrayContains(visits.householdIds, [f.householdId]));
+  if (f.from) conds.push(gte(visits.visitedOn, f.from));
+  if (f.to) conds.push(lt(visits.visitedOn, f.to));
+  if (!f.includeVoid) conds.push(eq(visits.status, 'recorded'));
+  const where = and(...conds);
+  const [items, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select()
+      .from(visits)
+      .where(where)
+      .orderBy(desc(visits.visitedOn), desc(visits.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ total: count() }).from(visits).where(where),
+  ]);
+  return { items, total };
+}
+
+export async function getVisit(db: Executor, scope: Scope, id: string): Promise<VisitRow | null> {
+  const rows = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.id, id), regionWhere(visits.regionCode, scope)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Unscoped: to tell 403 from 404, and a taken client id. */
+export async function visitExists(db: Executor, id: string): Promise<boolean> {
+  return (await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).limit(1)).length > 0;
+}
+
+export async function insertVisit(db: Executor, row: typeof visits.$inferInsert) {
+  return (await db.insert(visits).values(row).onConflictDoNothing().returning({ id: visits.id })).length > 0;
+}
+
+export async function updateVisit(db: Executor, id: string, version: number, set: Partial<typeof visits.$inferInsert>) {
+  const rows = await db
+    .update(visits)
+    .set({ ...set, version: sql`${visits.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(visits.id, id), eq(visits.version, version)))
+    .returning({ id: visits.id });
+  return rows.length > 0;
+}
+
+/** Confirmation fields change without a version bump: the cadre's open form must still save. */
+export async function setConfirmation(db: Executor, id: string, set: Partial<typeof visits.$inferInsert>) {
+  await db.update(visits).set(set).where(eq(visits.id, id));
+}
+
+/** Unscoped, by the hash of a one-time token (the public confirm page has no session). */
+export async function visitByTokenHash(db: Executor, tokenHash: string): Promise<VisitRow | null> {
+  const rows = await db.select().from(visits).where(eq(visits.confirmTokenHash, tokenHash)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countFailedAttempt(db: Executor, id: string) {
+  await db
+    .update(visits)
+    .set({ confirmAttempts: sql`${visits.confirmAttempts} + 1` })
+    .where(eq(visits.id, id));
+}
+
+export async function photosOf(db: Executor, visitIds: string[]): Promise<PhotoRow[]> {
+  if (visitIds.length === 0) return [];
+  return db
+    .select()
+    .from(visitPhotos)
+    .where(inArray(visitPhotos.visitId, visitIds))
+    .orderBy(asc(visitPhotos.createdAt), asc(visitPhotos.id));
+}
+
+export async function getPhoto(db: Executor, visitId: string, photoId: string): Promise<PhotoRow | null> {
+  const rows = await db
+    .select()
+    .from(visitPhotos)
+    .where(and(eq(visitPhotos.id, photoId), eq(visitPhotos.visitId, visitId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertPhoto(db: Executor, row: typeof visitPhotos.$inferInsert) {
+  await db.insert(visitPhotos).values(row);
+}
+
+export async function photoCount(db: Executor, visitId: string): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(visitPhotos).where(eq(visitPhotos.visitId, visitId));
+  return r?.n ?? 0;
+}
+
+/** Names for the cadres and households a page of visits mentions (unscoped: the visits were). */
+export async function namesFor(db: Executor, cadreIds: string[], householdIds: string[], regionCodes: string[]) {
+  const [cs, hs, rs] = await Promise.all([
+    cadreIds.length ? db.select({ id: cadres.id, name: cadres.name }).from(cadres).where(inArray(cadres.id, cadreIds)) : [],
+    householdIds.length
+      ? db
+          .select({ id: households.id, regionCode: households.regionCode, headName: members.name })
+          .from(households)
+          .leftJoin(members, and(eq(members.householdId, households.id), eq(members.relation, 'head'), eq(members.status, 'active')))
+          .where(inArray(households.id, householdIds))
+      : [],
+    regionCodes.length ? db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, regionCodes)) : [],
+  ]);
+  return {
+    cadres: new Map(cs.map((c) => [c.id, c.name])),
+    households: new Map(hs.map((h) => [h.id, h])),
+    regions: new Map(rs.map((r) => [r.code, r.name])),
+  };
+}
+
+/** The recorded visits of a cadre in [from, to), oldest first (the diary draft). */
+export function visitsOfCadre(db: Executor, cadreId: string, from: string, to: string) {
+  return db
+    .select()
+    .from(visits)
+    .where(
+      and(arrayContains(visits.cadreIds, [cadreId]), gte(visits.visitedOn, from), lt(visits.visitedOn, to), eq(visits.status, 'recorded')),
+    )
+    .orderBy(asc(visits.visitedOn), asc(visits.id));
+}
+
+/** The recorded visits of a household (its timeline). Unscoped: the caller checked the household. */
+export function visitsOfHousehold(db: Executor, householdId: string) {
+  return db
+    .select()
+    .from(visits)
+    .where(and(arrayOverlaps(visits.householdIds, [householdId]), ne(visits.status, 'void')));
+}

@@ -1,0 +1,183 @@
+import { and, arrayContains, asc, eq, gte, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { cadres } from '../cadres/tables.js';
+import { diaryEntries } from '../diaries/tables.js';
+import { households, members } from '../households/tables.js';
+import { pairings } from '../pairings/tables.js';
+import { programmes } from '../programmes/tables.js';
+import { regions } from '../regions/tables.js';
+import { branches, units } from '../units/tables.js';
+import { visits } from '../visits/tables.js';
+
+/** Pairings of cadres to households that hold on a day: [start_on, end_on). */
+const activeHouseholdPairing = (day: string) =>
+  and(
+    eq(pairings.helperKind, 'cadre'),
+    eq(pairings.targetKind, 'household'),
+    lte(pairings.startOn, day),
+    or(isNull(pairings.endOn), sql`${pairings.endOn} > ${day}`),
+  );
+
+/** A cadre's paired households on a day, with the head's name, and the programmes that pair them. */
+export async function pairedHouseholdsOf(db: Executor, cadreId: string, day: string) {
+  return db
+    .selectDistinctOn([pairings.targetId], {
+      householdId: pairings.targetId,
+      programmeId: pairings.programmeId,
+      regionCode: households.regionCode,
+      regionName: regions.name,
+      headName: members.name,
+    })
+    .from(pairings)
+    .innerJoin(households, eq(sql`${households.id}::text`, pairings.targetId))
+    .leftJoin(members, and(eq(members.householdId, households.id), eq(members.relation, 'head'), eq(members.status, 'active')))
+    .leftJoin(regions, eq(regions.code, households.regionCode))
+    .where(and(activeHouseholdPairing(day), eq(pairings.helperId, cadreId), eq(households.status, 'active')))
+    .orderBy(asc(pairings.targetId));
+}
+
+/** The requirements of programmes (visit and diary quotas). */
+export async function requirementsOf(db: Executor, programmeIds: string[]) {
+  if (programmeIds.length === 0) return [];
+  return (await db.select({ requirements: programmes.requirements }).from(programmes).where(inArray(programmes.id, programmeIds))).map(
+    (r) => r.requirements,
+  );
+}
+
+/** For each household: the last visit by the cadre up to `to`, and the number in [from, to). */
+export async function visitFactsOf(db: Executor, cadreId: string, householdIds: string[], from: string, to: string) {
+  if (householdIds.length === 0) return [];
+  const h = sql<string>`h.id`;
+  return db
+    .select({
+      householdId: sql<string>`${h}::text`,
+      lastVisitOn: sql<string | null>`to_char(max(${visits.visitedOn}), 'YYYY-MM-DD')`,
+      inPeriod: sql<number>`(count(*) filter (where ${visits.visitedOn} >= ${from}))::int`,
+    })
+    .from(sql`${visits} cross join lateral unnest(${visits.householdIds}) as h(id)`)
+    .where(
+      and(
+        arrayContains(visits.cadreIds, [cadreId]),
+        sql`${visits.householdIds} && array[${sql.join(
+          householdIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]`,
+        sql`${h} in (${sql.join(
+          householdIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+        lt(visits.visitedOn, to),
+        eq(visits.status, 'recorded'),
+      ),
+    )
+    .groupBy(h);
+}
+
+/** The days (first of the month) of a cadre's submitted or accepted entries since a month. */
+export async function diaryMonthsOf(db: Executor, cadreId: string, fromMonth: string) {
+  const rows = await db
+    .select({ month: diaryEntries.month })
+    .from(diaryEntries)
+    .where(
+      and(eq(diaryEntries.cadreId, cadreId), gte(diaryEntries.month, fromMonth), inArray(diaryEntries.status, ['submitted', 'accepted'])),
+    );
+  return rows.map((r) => `${r.month}-01`);
+}
+
+export async function entriesOfCadre(db: Executor, cadreId: string, statuses: ('draft' | 'returned' | 'submitted' | 'accepted')[]) {
+  return db
+    .select({
+      id: diaryEntries.id,
+      month: diaryEntries.month,
+      status: diaryEntries.status,
+      version: diaryEntries.version,
+      updatedAt: diaryEntries.updatedAt,
+    })
+    .from(diaryEntries)
+    .where(and(eq(diaryEntries.cadreId, cadreId), inArray(diaryEntries.status, statuses)))
+    .orderBy(asc(diaryEntries.month));
+}
+
+export interface ComplianceRow {
+  cadreId: string;
+  cadreName: string;
+  userId: string | null;
+  regionCode: string;
+  countyCode: string;
+  villageCode: string;
+  villageName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  branchId: string | null;
+  branchName: string | null;
+  paired: number;
+  visited: number;
+  diaries: number;
+}
+
+/**
+ * Every active cadre working in a region (prefix) with, for a month: households paired (on `asOf`),
+ * how many of them the cadre visited that month, and the entries submitted or accepted for it.
+ */
+export async function compliance(
+  db: Executor,
+  prefix: string,
+  month: { from: string; to: string; key: string },
+  asOf: string,
+): Promise<ComplianceRow[]> {
+  const village = sql<string>`substr(${cadres.regionCode}, 1, 12)`;
+  const cadreWhere = and(prefix === '' ? sql`true` : like(cadres.regionCode, `${prefix}%`), eq(cadres.status, 'active'));
+  const paired = db
+    .select({
+      cadreId: pairings.helperId,
+      paired: sql<number>`count(distinct ${pairings.targetId})::int`.as('paired'),
+      visited: sql<number>`(count(distinct ${pairings.targetId}) filter (where exists (
+        select 1 from ${visits} where ${visits.householdIds} @> array[${pairings.targetId}::uuid] and ${visits.cadreIds} @> array[${pairings.helperId}]
+        and ${visits.visitedOn} >= ${month.from} and ${visits.visitedOn} < ${month.to} and ${visits.status} = 'recorded')))::int`.as(
+        'visited',
+      ),
+    })
+    .from(pairings)
+    .where(and(activeHouseholdPairing(asOf), inArray(pairings.helperId, db.select({ id: cadres.id }).from(cadres).where(cadreWhere))))
+    .groupBy(pairings.helperId)
+    .as('p');
+  const diaries = db
+    .select({ cadreId: diaryEntries.cadreId, diaries: sql<number>`count(*)::int`.as('diaries') })
+    .from(diaryEntries)
+    .where(
+      and(
+        eq(diaryEntries.month, month.key),
+        inArray(diaryEntries.status, ['submitted', 'accepted']),
+        inArray(diaryEntries.cadreId, db.select({ id: cadres.id }).from(cadres).where(cadreWhere)),
+      ),
+    )
+    .groupBy(diaryEntries.cadreId)
+    .as('d');
+  const villageRegion = regions;
+  const rows = await db
+    .select({
+      cadreId: cadres.id,
+      cadreName: cadres.name,
+      userId: cadres.userId,
+      regionCode: cadres.regionCode,
+      countyCode: cadres.countyCode,
+      villageCode: village,
+      villageName: villageRegion.name,
+      unitId: cadres.unitId,
+      unitName: units.name,
+      branchId: cadres.branchId,
+      branchName: branches.name,
+      paired: sql<number>`coalesce(${paired.paired}, 0)`,
+      visited: sql<number>`coalesce(${paired.visited}, 0)`,
+      diaries: sql<number>`coalesce(${diaries.diaries}, 0)`,
+    })
+    .from(cadres)
+    .leftJoin(paired, eq(paired.cadreId, cadres.id))
+    .leftJoin(diaries, eq(diaries.cadreId, cadres.id))
+    .leftJoin(villageRegion, eq(villageRegion.code, village))
+    .leftJoin(units, eq(units.id, cadres.unitId))
+    .leftJoin(branches, eq(branches.id, cadres.branchId))
+    .where(cadreWhere)
+    .orderBy(asc(cadres.regionCode), asc(cadres.initials), asc(cadres.id));
+  return rows;
+}

@@ -19,6 +19,8 @@ import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
 import { importRoutes } from './features/imports/routes.js';
 import { householdRoutes } from './features/households/routes.js';
+import { pairingRoutes } from './features/pairings/routes.js';
+import { programmeRoutes } from './features/programmes/routes.js';
 import { regionRoutes } from './features/regions/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { unitRoutes } from './features/units/routes.js';
@@ -93,6 +95,8 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(reviewRoutes);
   await app.register(worklistRoutes);
   await app.register(notificationRoutes);
+  await app.register(programmeRoutes);
+  await app.register(pairingRoutes);
 
   // The built web client, with client-side routes falling back to index.html.
   const hasWeb = fs.existsSync(`${config.webDist}/index.html`);

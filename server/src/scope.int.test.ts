@@ -41,6 +41,18 @@ beforeAll(async () => {
   const upload = multipart(maoerSheet, '猫儿乡.xlsx', { kind: 'households' });
   other.importId = (await maoer.request({ method: 'POST', url: '/api/imports', payload: upload.payload, headers: upload.headers })).body.id;
   expect((await maoer.post(`/api/imports/${other.importId}/apply`, { mode: 'all_or_nothing' })).status).toBe(200);
+  // Programmes and pairings: 猫儿乡's own, and two county cadres both townships see (one helps a 猫儿乡 household).
+  other.programmeId = (await maoer.post('/api/programmes', { fromTemplate: 'lian-hu-dai-chuang', regionCode: MAOER, startOn: '2025-01-01' })).body.id;
+  other.roundId = (await maoer.post(`/api/programmes/${other.programmeId}/rounds`, { no: 1, name: '第一轮', startOn: '2025-01-01', endOn: '2025-07-01' })).body.rounds[0].id;
+  other.participantId = (await maoer.post(`/api/programmes/${other.programmeId}/participants`, { subjects: [{ kind: 'cadre', id: other.cadreId }] })).body.items[0].id;
+  other.countyCadreId = newId();
+  other.countyCadre2Id = newId();
+  await insertCadres(t.database.db, [
+    { id: other.countyCadreId, name: '彭县长', rank: 'county_leader', regionCode: '433124000000', countyCode: '433124' },
+    { id: other.countyCadre2Id, name: '吴副县长', rank: 'county_leader', regionCode: '433124000000', countyCode: '433124' },
+  ]);
+  const pairing = { role: 'one_to_one', helperKind: 'cadre', helperId: other.countyCadreId, targetKind: 'household', targetId: other.householdId, startOn: '2025-01-01' };
+  other.pairingId = (await maoer.post('/api/pairings', pairing)).body.id;
 });
 afterAll(async () => {
   const storage = folderStorage(t.app.config.filesDir);
@@ -127,6 +139,49 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/exports/households.xlsx', url: () => `/api/exports/households.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'GET', route: '/api/exports/cadres.xlsx', url: () => `/api/exports/cadres.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'PUT', route: '/api/households/{id}/surveys/{formId}/{year}', url: () => `/api/households/${other.householdId}/surveys/${other.formId}/2025`, body: () => ({ answers: {} }), expect: 403 },
+  // Built-in programme templates belong to no region.
+  { method: 'GET', route: '/api/programmes/templates', url: () => '/api/programmes/templates', expect: 200 },
+  { method: 'GET', route: '/api/programmes', url: () => `/api/programmes?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'POST', route: '/api/programmes', url: () => '/api/programmes', body: () => ({ fromTemplate: 'lian-hu-dai-chuang', regionCode: MAOER }), expect: 403 },
+  { method: 'GET', route: '/api/programmes/{id}', url: () => `/api/programmes/${other.programmeId}`, expect: 404 },
+  { method: 'PATCH', route: '/api/programmes/{id}', url: () => `/api/programmes/${other.programmeId}`, body: () => ({ version: 1, name: '改名字' }), expect: 403 },
+  { method: 'POST', route: '/api/programmes/{id}/rounds', url: () => `/api/programmes/${other.programmeId}/rounds`, body: () => ({ no: 2, name: '第二轮', startOn: '2025-08-01', endOn: '2025-12-01' }), expect: 403 },
+  { method: 'PATCH', route: '/api/programme-rounds/{id}', url: () => `/api/programme-rounds/${other.roundId}`, body: () => ({ version: 1, name: '改' }), expect: 403 },
+  { method: 'GET', route: '/api/programmes/{id}/participants', url: () => `/api/programmes/${other.programmeId}/participants`, expect: 404 },
+  { method: 'POST', route: '/api/programmes/{id}/participants', url: () => `/api/programmes/${other.programmeId}/participants`, body: () => ({ select: { kind: 'cadre' } }), expect: 404 },
+  { method: 'PATCH', route: '/api/programme-participants/{id}', url: () => `/api/programme-participants/${other.participantId}`, body: () => ({ version: 1, capacity: 1 }), expect: 403 },
+  { method: 'POST', route: '/api/programme-participants/{id}/leave', url: () => `/api/programme-participants/${other.participantId}/leave`, body: () => ({ version: 1, on: '2030-01-01' }), expect: 403 },
+  { method: 'GET', route: '/api/programmes/{id}/check', url: () => `/api/programmes/${other.programmeId}/check`, expect: 404 },
+  { method: 'GET', route: '/api/programmes/{id}/check.xlsx', url: () => `/api/programmes/${other.programmeId}/check.xlsx`, expect: 404 },
+  { method: 'GET', route: '/api/programmes/{id}/proposals', url: () => `/api/programmes/${other.programmeId}/proposals`, expect: 404 },
+  {
+    method: 'POST',
+    route: '/api/programmes/{id}/proposals/accept',
+    url: () => `/api/programmes/${other.programmeId}/proposals/accept`,
+    body: () => ({ items: [{ id: newId(), role: 'one_to_one', helperKind: 'cadre', helperId: other.cadreId, targetKind: 'household', targetId: other.householdId, lead: true, roundNo: null, startOn: '2025-02-01' }] }),
+    expect: 404,
+  },
+  { method: 'GET', route: '/api/pairings', url: () => `/api/pairings?regionCode=${MAOER}`, expect: 'empty' },
+  {
+    method: 'POST',
+    route: '/api/pairings',
+    url: () => '/api/pairings',
+    body: () => ({ role: 'one_to_one', helperKind: 'cadre', helperId: other.countyCadre2Id, targetKind: 'household', targetId: other.householdId, startOn: '2025-01-01' }),
+    expect: 403,
+  },
+  { method: 'GET', route: '/api/pairings/{id}', url: () => `/api/pairings/${other.pairingId}`, expect: 404 },
+  { method: 'POST', route: '/api/pairings/{id}/end', url: () => `/api/pairings/${other.pairingId}/end`, body: () => ({ version: 1, on: '2025-06-01', reason: 'other' }), expect: 403 },
+  {
+    method: 'POST',
+    route: '/api/pairings/handover',
+    url: () => '/api/pairings/handover',
+    body: () => ({ on: '2025-06-01', note: '轮换', moves: [{ fromCadreId: other.countyCadreId, toCadreId: other.countyCadre2Id }] }),
+    expect: 403,
+  },
+  { method: 'GET', route: '/api/households/{id}/helpers', url: () => `/api/households/${other.householdId}/helpers`, expect: 404 },
+  // "Mine" is the signed-in user's linked cadre: the 补抽乡 administrator has none, so nothing of 猫儿乡's.
+  { method: 'GET', route: '/api/me/households', url: () => '/api/me/households', expect: 'empty' },
+  { method: 'GET', route: '/api/me/villages', url: () => '/api/me/villages', expect: 200, check: async (res) => expect(res.body.items).toEqual([]) },
 ];
 
 // Routes with no region-owned target: the session itself, and public system routes.

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
+import { pairingTimelineSource } from '../pairings/timeline.js';
 import { surveyTimelineSource } from '../surveys/timeline.js';
 import { visitTimelineSource } from '../visits/timeline.js';
 import { householdForRead } from './access.js';
@@ -23,7 +24,7 @@ const registrySource = auditSource(
  * Where a household's timeline comes from. A later feature adds its own source here (visits,
  * problems, help given): a function from a household id to dated events, e.g. auditSource(…).
  */
-export const timelineSources: readonly TimelineSource[] = [registrySource, surveyTimelineSource, visitTimelineSource];
+export const timelineSources: readonly TimelineSource[] = [registrySource, surveyTimelineSource, visitTimelineSource, pairingTimelineSource];
 
 /** The calendar day of a moment in Asia/Shanghai (UTC+8, no daylight saving). */
 export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -37,6 +37,7 @@ export type CreateBranchBody = Body<paths['/api/branches']['post']>;
 export type Cadre = Json<paths['/api/cadres/{id}']['get']['responses'][200]>;
 export type CadrePage = Json<paths['/api/cadres']['get']['responses'][200]>;
 export type CadreQuery = Query<paths['/api/cadres']['get']>;
+export type CreateCadreBody = Body<paths['/api/cadres']['post']>;
 export type UpdateCadreBody = Body<paths['/api/cadres/{id}']['patch']>;
 export type CadreRank = Cadre['rank'];
 export type BranchRole = NonNullable<Cadre['branchRole']>;

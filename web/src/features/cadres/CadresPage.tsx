@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Button, Card, Flex, Space, Typography } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCadres } from '../../api/cadres';
@@ -8,10 +9,11 @@ import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { mayEditOrganisation } from '../../app/roles';
 import { useDownload } from '../../app/useDownload';
 import { CadreFilterBar } from './CadreFilterBar';
+import { CadreFormModal } from './CadreFormModal';
 import { CadreTable } from './CadreTable';
 import { useCadreFilters } from './useCadreFilters';
 
-/** 干部: the cadres of my scope and above, filtered; registered and updated in bulk by import. */
+/** 干部: the cadres of my scope and above, filtered; registered one by one (新增干部) or in bulk by import. */
 export function CadresPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -19,6 +21,8 @@ export function CadresPage() {
   const { filters, query, update, reset } = useCadreFilters();
   const cadres = useCadres(query);
   const { download, pending } = useDownload();
+  const [creating, setCreating] = useState(false);
+  const editor = mayEditOrganisation(user.role);
   const { page: _p, pageSize: _s, ...exportFilters } = query;
   const exportPath = `/api/exports/cadres.xlsx${queryString(exportFilters)}`;
 
@@ -29,7 +33,12 @@ export function CadresPage() {
           {t('cadres.title')}
         </Typography.Title>
         <Space wrap>
-          {mayEditOrganisation(user.role) && (
+          {editor && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('cadres.create')}
+            </Button>
+          )}
+          {editor && (
             <Button icon={<UploadOutlined />} onClick={() => void navigate('/imports?kind=cadres')}>
               {t('households.import')}
             </Button>
@@ -45,6 +54,7 @@ export function CadresPage() {
       </Flex>
       <CadreFilterBar filters={filters} onChange={update} onReset={reset} />
       <CadreTable page={cadres.data} loading={cadres.isFetching} onPage={(page, pageSize) => update({ page, pageSize })} />
+      {creating && <CadreFormModal onClose={() => setCreating(false)} onSaved={(c) => void navigate(`/cadres/${c.id}`)} />}
     </Card>
   );
 }

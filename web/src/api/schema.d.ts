@@ -4307,6 +4307,5372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits in my scope, newest first (filter by cadre, household, month or days) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    cadreId?: string;
+                    householdId?: string;
+                    /** @description A calendar month 'YYYY-MM' (Asia/Shanghai) */
+                    month?: string;
+                    /** @description Visits on or after this day */
+                    from?: string;
+                    /** @description Visits before this day */
+                    to?: string;
+                    /** @description Only the signed-in cadre's own visits */
+                    mine?: "true" | "false";
+                    includeVoid?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                                kindName: string;
+                                visitedOn: string;
+                                cadres: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                households: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    headName: string | null;
+                                    regionCode: string;
+                                }[];
+                                villageCode: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                discussed: string | null;
+                                production: string | null;
+                                life: string | null;
+                                mood: string | null;
+                                /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                                location: {
+                                    lat: number;
+                                    lng: number;
+                                    accuracyM?: number | null;
+                                } | null;
+                                /** @enum {string} */
+                                status: "recorded" | "void";
+                                /** @description The household confirmed the visit */
+                                confirmed: boolean;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                /**
+                                 * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                                 * @enum {string|null}
+                                 */
+                                confirmMethod: "qr" | "code" | null;
+                                confirmedByName: string | null;
+                                photos: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    contentType: string;
+                                    bytes: number;
+                                    width: number;
+                                    height: number;
+                                    /** @description GET this for the photo */
+                                    url: string;
+                                    /** @description GET this for a 320-px thumbnail */
+                                    thumbUrl: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                /** Format: uuid */
+                                recordedBy: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a visit (走访) to households or a village; idempotent on the client id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7: a retried save answers the visit it already made
+                         */
+                        id?: string;
+                        /**
+                         * @description home_visit 入户走访, meeting 座谈, condolence 慰问, farm_help 帮耕帮畜, volunteer_labour 义务劳动, lecture 宣讲, other
+                         * @enum {string}
+                         */
+                        kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                        /** @description The day of the visit; not in the future */
+                        visitedOn: string;
+                        /** @description What was talked about (one large text area; voice input friendly) */
+                        discussed?: string | null;
+                        /** @description The household's production this month (生产) */
+                        production?: string | null;
+                        /** @description Their living conditions (生活) */
+                        life?: string | null;
+                        /** @description Their mood and thinking (思想) */
+                        mood?: string | null;
+                        /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                        location?: {
+                            lat: number;
+                            lng: number;
+                            accuracyM?: number | null;
+                        } | null;
+                        /**
+                         * @description The households visited (empty for a village-wide 座谈/宣讲/义务劳动)
+                         * @default []
+                         */
+                        householdIds?: string[];
+                        /** @description The village (or group) visited as a whole, when no household is named */
+                        villageCode?: string | null;
+                        /** @description The cadres who visited; defaults to the signed-in user's own cadre record */
+                        cadreIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit with its cadres, households, photos and confirmation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a visit, or void it (status: void); send the version you read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @description home_visit 入户走访, meeting 座谈, condolence 慰问, farm_help 帮耕帮畜, volunteer_labour 义务劳动, lecture 宣讲, other
+                         * @enum {string}
+                         */
+                        kind?: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                        /** @description The day of the visit; not in the future */
+                        visitedOn?: string;
+                        /** @description What was talked about (one large text area; voice input friendly) */
+                        discussed?: string | null;
+                        /** @description The household's production this month (生产) */
+                        production?: string | null;
+                        /** @description Their living conditions (生活) */
+                        life?: string | null;
+                        /** @description Their mood and thinking (思想) */
+                        mood?: string | null;
+                        /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                        location?: {
+                            lat: number;
+                            lng: number;
+                            accuracyM?: number | null;
+                        } | null;
+                        /**
+                         * @description void: recorded by mistake (visits are never deleted)
+                         * @enum {string}
+                         */
+                        status?: "recorded" | "void";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/visits/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo to a visit (multipart part "file": JPEG, PNG, WebP or HEIF, at most 10 MB; EXIF removed, thumbnail made) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a visit (JPEG), or its thumbnail with ?size=thumb */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "full" | "thumb";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a household confirmation: a one-time QR link for the family to scan, and a 6-digit code texted to the household (30 minutes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Show this as a QR code on the cadre’s phone; the family scans it and confirms */
+                            confirmUrl: string;
+                            token: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description The household phone (masked) the 6-digit code was sent to; null when it has no phone or no text sender is set up */
+                            codeSentTo: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a visit with the code the family read aloud */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The code the family read aloud */
+                        code: string;
+                        /** @description Who in the family confirmed */
+                        confirmedByName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "home_visit" | "meeting" | "condolence" | "farm_help" | "volunteer_labour" | "lecture" | "other";
+                            kindName: string;
+                            visitedOn: string;
+                            cadres: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                id: string;
+                                headName: string | null;
+                                regionCode: string;
+                            }[];
+                            villageCode: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            discussed: string | null;
+                            production: string | null;
+                            life: string | null;
+                            mood: string | null;
+                            /** @description Where the cadre was, if they chose to share it. Never required (no forced check-ins). */
+                            location: {
+                                lat: number;
+                                lng: number;
+                                accuracyM?: number | null;
+                            } | null;
+                            /** @enum {string} */
+                            status: "recorded" | "void";
+                            /** @description The household confirmed the visit */
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /**
+                             * @description qr: a family member scanned the code; code: the code sent to the household was read aloud
+                             * @enum {string|null}
+                             */
+                            confirmMethod: "qr" | "code" | null;
+                            confirmedByName: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: string;
+                                bytes: number;
+                                width: number;
+                                height: number;
+                                /** @description GET this for the photo */
+                                url: string;
+                                /** @description GET this for a 320-px thumbnail */
+                                thumbUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: uuid */
+                            recordedBy: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/visit-confirmations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public (no login): the visit a scanned QR link confirms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visitedOn: string;
+                            kindName: string;
+                            cadreNames: string[];
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Public (no login): the family confirms the visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirmedByName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visitedOn: string;
+                            kindName: string;
+                            cadreNames: string[];
+                            confirmed: boolean;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diary entries in my scope (filter by cadre, month, status, region; mine=true for my own) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    cadreId?: string;
+                    /** @description A calendar month 'YYYY-MM' (Asia/Shanghai) */
+                    month?: string;
+                    status?: "draft" | "submitted" | "returned" | "accepted";
+                    /** @description Entries of cadres working in this region and below */
+                    regionCode?: string;
+                    /** @description Only the signed-in cadre's own entries */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @description Sanitised HTML */
+                                body: string;
+                                visitIds: string[];
+                                householdIds: string[];
+                                /**
+                                 * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                published: boolean;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** @description What the public diary page shows: personal data taken out */
+                                publicBody: string | null;
+                                regionCode: string;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start the signed-in cadre's diary entry (民情日记) for a month: drafted from the month's visits unless a body is given; idempotent on the client id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7: a retried save answers the entry it already made
+                         */
+                        id?: string;
+                        /** @description The month the entry is for */
+                        month: string;
+                        /** @description Omit to have the entry drafted from the month's visits, which the cadre then edits */
+                        body?: string;
+                        /** @description The visits it speaks of; defaults to all the cadre's visits of the month */
+                        visitIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One diary entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit my draft or returned entry (rich text, cited visits); send the version you read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description Rich text (HTML). Sanitised on save to p, br, strong/b, em/i, u, s, ul/ol/li, blockquote, h3, h4 without attributes */
+                        body?: string;
+                        visitIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/diary-entries/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit my entry for review (查阅) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-entries/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an accepted entry on the public diary page, personal data removed (author or administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/diary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public (no login): published diary entries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Published entries of cadres in this region and below */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                month: string;
+                                cadreName: string;
+                                regionName: string | null;
+                                /** @description Sanitised HTML with personal data taken out */
+                                body: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/diary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public (no login): one published diary entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            month: string;
+                            cadreName: string;
+                            regionName: string | null;
+                            /** @description Sanitised HTML with personal data taken out */
+                            body: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-entries/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry's reviews, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                reviewerId: string;
+                                reviewerName: string;
+                                /** @enum {string} */
+                                action: "comment" | "accept" | "return";
+                                comment: string | null;
+                                /** Format: uuid */
+                                sampleId: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Review an entry (查阅): comment, accept (locks it) or return for revision; send the entry version you read (409 if another reviewer acted first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The entry version you read: a second reviewer acting at the same time gets 409 with the entry as it now is */
+                        version: number;
+                        /**
+                         * @description comment (status unchanged), accept (locks the entry), return (for revision; a comment is required)
+                         * @enum {string}
+                         */
+                        action: "comment" | "accept" | "return";
+                        comment?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The quarterly sample this review reads the entry for, if any
+                         */
+                        sampleId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            month: string;
+                            /** @description Sanitised HTML */
+                            body: string;
+                            visitIds: string[];
+                            householdIds: string[];
+                            /**
+                             * @description draft → submitted → accepted (locked) or returned (edit and submit again)
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "returned" | "accepted";
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            published: boolean;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** @description What the public diary page shows: personal data taken out */
+                            publicBody: string | null;
+                            regionCode: string;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarterly samples in my scope, newest quarter first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description A calendar quarter 'YYYY-Qn' (Asia/Shanghai) */
+                    quarter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                quarter: string;
+                                regionCode: string;
+                                countyCode: string;
+                                /** @description The random seed, recorded before the draw: re-draw with reviews/rules.ts drawSample(populationIds, seed, size) */
+                                seed: string;
+                                populationSize: number;
+                                /** @description SHA-256 of the sorted population ids */
+                                populationDigest: string;
+                                populationIds: string[];
+                                /** @description The entries drawn */
+                                entryIds: string[];
+                                /** Format: uuid */
+                                drawnBy: string;
+                                drawnByName: string;
+                                /** Format: date-time */
+                                drawnAt: string;
+                                /** @description Re-drawing from the recorded seed and population gives the same entries */
+                                verified: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw the quarter's random sample (调阅) of a region's submitted entries; seed, population and result are recorded (administrators; once per region and quarter) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7
+                         */
+                        id?: string;
+                        /** @description A calendar quarter 'YYYY-Qn' (Asia/Shanghai) */
+                        quarter: string;
+                        /** @description The region whose entries are sampled; defaults to my own region */
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            quarter: string;
+                            regionCode: string;
+                            countyCode: string;
+                            /** @description The random seed, recorded before the draw: re-draw with reviews/rules.ts drawSample(populationIds, seed, size) */
+                            seed: string;
+                            populationSize: number;
+                            /** @description SHA-256 of the sorted population ids */
+                            populationDigest: string;
+                            populationIds: string[];
+                            /** @description The entries drawn */
+                            entryIds: string[];
+                            /** Format: uuid */
+                            drawnBy: string;
+                            drawnByName: string;
+                            /** Format: date-time */
+                            drawnAt: string;
+                            /** @description Re-drawing from the recorded seed and population gives the same entries */
+                            verified: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            quarter: string;
+                            regionCode: string;
+                            countyCode: string;
+                            /** @description The random seed, recorded before the draw: re-draw with reviews/rules.ts drawSample(populationIds, seed, size) */
+                            seed: string;
+                            populationSize: number;
+                            /** @description SHA-256 of the sorted population ids */
+                            populationDigest: string;
+                            populationIds: string[];
+                            /** @description The entries drawn */
+                            entryIds: string[];
+                            /** Format: uuid */
+                            drawnBy: string;
+                            drawnByName: string;
+                            /** Format: date-time */
+                            drawnAt: string;
+                            /** @description Re-drawing from the recorded seed and population gives the same entries */
+                            verified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diary-samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quarterly sample, re-drawn to verify it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            quarter: string;
+                            regionCode: string;
+                            countyCode: string;
+                            /** @description The random seed, recorded before the draw: re-draw with reviews/rules.ts drawSample(populationIds, seed, size) */
+                            seed: string;
+                            populationSize: number;
+                            /** @description SHA-256 of the sorted population ids */
+                            populationDigest: string;
+                            populationIds: string[];
+                            /** @description The entries drawn */
+                            entryIds: string[];
+                            /** Format: uuid */
+                            drawnBy: string;
+                            drawnByName: string;
+                            /** Format: date-time */
+                            drawnAt: string;
+                            /** @description Re-drawing from the recorded seed and population gives the same entries */
+                            verified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/worklists/cadre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cadre's work this month (我的工作): households not yet visited by days since the last visit, the diary due, returned entries */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Another cadre's list (administrators, in scope); default: my own */
+                    cadreId?: string;
+                    /** @description As of this day (default today in Asia/Shanghai) */
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cadreId: string;
+                            cadreName: string;
+                            on: string;
+                            visits: {
+                                /** @description The strictest visit quota of the cadre's programmes; at least monthly by default */
+                                quota: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                };
+                                /** @description Paired households (一帮一 and 几帮一) */
+                                households: number;
+                                /** @description Of them, visited enough this period */
+                                done: number;
+                                /** @description Not yet visited enough this period, never-visited first, then longest since the last visit */
+                                toVisit: {
+                                    /** Format: uuid */
+                                    householdId: string;
+                                    headName: string | null;
+                                    regionCode: string;
+                                    regionName: string | null;
+                                    lastVisitOn: string | null;
+                                    /** @description null: never visited */
+                                    daysSinceLastVisit: number | null;
+                                    visitsThisPeriod: number;
+                                    required: number;
+                                }[];
+                                dueOn: string;
+                            };
+                            diary: {
+                                quota: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                };
+                                current: {
+                                    period: {
+                                        key: string;
+                                        from: string;
+                                        to: string;
+                                        dueOn: string;
+                                    };
+                                    required: number;
+                                    done: number;
+                                    /** @enum {string} */
+                                    state: "met" | "due" | "overdue";
+                                    daysLeft: number;
+                                };
+                                overdue: {
+                                    period: {
+                                        key: string;
+                                        from: string;
+                                        to: string;
+                                        dueOn: string;
+                                    };
+                                    required: number;
+                                    done: number;
+                                    /** @enum {string} */
+                                    state: "met" | "due" | "overdue";
+                                    daysLeft: number;
+                                } | null;
+                            };
+                            /** @description Entries returned for revision */
+                            returned: {
+                                /** Format: uuid */
+                                id: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            drafts: {
+                                /** Format: uuid */
+                                id: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/worklists/reviewer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reviewer's queue: submitted entries I may review, this quarter's samples */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Submitted entries I may review, oldest month first */
+                            awaiting: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                version: number;
+                            }[];
+                            quarter: string;
+                            /** @description This quarter's samples in my scope, with the entries already read */
+                            samples: {
+                                /** Format: uuid */
+                                id: string;
+                                regionCode: string;
+                                quarter: string;
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    reviewed: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/worklists/admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cadres behind on visits or diaries for a month, per cadre, village and unit, with counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Cadres working in this region and below (default: my region) */
+                    regionCode?: string;
+                    /** @description Default: this month */
+                    month?: string;
+                    onlyBehind?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            regionCode: string;
+                            cadres: {
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                villageCode: string;
+                                villageName: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                branchName: string | null;
+                                paired: number;
+                                visited: number;
+                                notVisited: number;
+                                diaries: number;
+                                diaryRequired: number;
+                                behindVisits: boolean;
+                                behindDiary: boolean;
+                            }[];
+                            byVillage: {
+                                cadres: number;
+                                /** @description Cadres with paired households not visited this month */
+                                behindVisits: number;
+                                /** @description Cadres without the diary entries the month requires */
+                                behindDiary: number;
+                                householdsNotVisited: number;
+                                villageCode: string;
+                                villageName: string | null;
+                            }[];
+                            byUnit: {
+                                cadres: number;
+                                /** @description Cadres with paired households not visited this month */
+                                behindVisits: number;
+                                /** @description Cadres without the diary entries the month requires */
+                                behindDiary: number;
+                                householdsNotVisited: number;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                            }[];
+                            totals: {
+                                cadres: number;
+                                /** @description Cadres with paired households not visited this month */
+                                behindVisits: number;
+                                /** @description Cadres without the diary entries the month requires */
+                                behindDiary: number;
+                                householdsNotVisited: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/worklists/admin.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The administrator’s work list as an Excel workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Cadres working in this region and below (default: my region) */
+                    regionCode?: string;
+                    /** @description Default: this month */
+                    month?: string;
+                    onlyBehind?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications (due and overdue work, returned entries, reviews waiting), newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description visits_due, visits_overdue, diary_due, diary_overdue, entry_returned, review_waiting
+                                 * @enum {string}
+                                 */
+                                kind: "visits_due" | "visits_overdue" | "diary_due" | "diary_overdue" | "entry_returned" | "review_waiting";
+                                /** @description What to show, in the request language */
+                                text: string;
+                                /** @description cadre, diary_entry or user: what the notice is about */
+                                subjectType: string;
+                                subjectId: string;
+                                dueOn: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description visits_due, visits_overdue, diary_due, diary_overdue, entry_returned, review_waiting
+                             * @enum {string}
+                             */
+                            kind: "visits_due" | "visits_overdue" | "diary_due" | "diary_overdue" | "entry_returned" | "review_waiting";
+                            /** @description What to show, in the request language */
+                            text: string;
+                            /** @description cadre, diary_entry or user: what the notice is about */
+                            subjectType: string;
+                            subjectId: string;
+                            dueOn: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            readAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The five seed programmes (学一技联一户解一难, 联户带创, 挂包帮 …) to copy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Template key, e.g. lian-hu-dai-chuang */
+                                key: string;
+                                /** @description The seed report it follows: 000 … 004 */
+                                seed: string;
+                                name: string;
+                                /** @description The definition a copy starts from (its regionCode and dates are the seed’s) */
+                                definition: {
+                                    name: string;
+                                    regionCode: string;
+                                    period: {
+                                        /** Format: date */
+                                        startOn: string;
+                                        /** Format: date */
+                                        endOn: string | null;
+                                    };
+                                    rounds: {
+                                        no: number;
+                                        name: string;
+                                        /** Format: date */
+                                        startOn: string;
+                                        /**
+                                         * Format: date
+                                         * @description First day after the round (half-open)
+                                         */
+                                        endOn: string;
+                                        plannedCount?: number | null;
+                                    }[];
+                                    requirements: {
+                                        visitsPerHousehold: {
+                                            atLeast: number;
+                                            /** @enum {string} */
+                                            per: "month" | "quarter" | "year" | "round" | "programme";
+                                        } | null;
+                                        diaryPerCadre: {
+                                            atLeast: number;
+                                            /** @enum {string} */
+                                            per: "month" | "quarter" | "year" | "round" | "programme";
+                                        } | null;
+                                        problemsPerHousehold: {
+                                            atLeast: number;
+                                            /** @enum {string} */
+                                            per: "month" | "quarter" | "year" | "round" | "programme";
+                                        } | null;
+                                        difficultiesPerCadre: {
+                                            atLeast: number;
+                                            /** @enum {string} */
+                                            per: "month" | "quarter" | "year" | "round" | "programme";
+                                        } | null;
+                                        learning: {
+                                            techniquesPerCadre: number;
+                                        } | null;
+                                        mustVisit: {
+                                            categories: string[];
+                                            coveredByResident: boolean;
+                                        } | null;
+                                        duties: {
+                                            zh: string;
+                                            en: string;
+                                        }[];
+                                    };
+                                    pairingRules: {
+                                        id: string;
+                                        subject: {
+                                            /** @enum {string} */
+                                            kind: "cadre";
+                                            ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                            tag?: string | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "unit";
+                                            levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "branch";
+                                            /** @enum {string|null} */
+                                            of?: "unit" | "village" | null;
+                                        };
+                                        target: {
+                                            /** @enum {string} */
+                                            kind: "household";
+                                            /** @description Any of these; empty: any household */
+                                            categories: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "township";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "village";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "branch";
+                                            /** @enum {string|null} */
+                                            of?: "unit" | "village" | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "person";
+                                        };
+                                        roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                        min: number;
+                                        max?: number | null;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                    coverage: {
+                                        id: string;
+                                        target: {
+                                            /** @enum {string} */
+                                            kind: "household";
+                                            /** @description Any of these; empty: any household */
+                                            categories: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "township";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "village";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "branch";
+                                            /** @enum {string|null} */
+                                            of?: "unit" | "village" | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "person";
+                                        };
+                                        roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                    capacities: {
+                                        subject: {
+                                            /** @enum {string} */
+                                            kind: "cadre";
+                                            ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                            tag?: string | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "unit";
+                                            levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "branch";
+                                            /** @enum {string|null} */
+                                            of?: "unit" | "village" | null;
+                                        };
+                                        /** @enum {string} */
+                                        target: "household" | "township" | "village" | "branch" | "person";
+                                        max: number;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes (活动) running in my scope, or above it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the name */
+                    q?: string;
+                    /** @description Programmes running in this region, below it or above it (a county programme shows for its townships) */
+                    regionCode?: string;
+                    status?: "draft" | "active" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The template it was copied from */
+                                templateKey: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                period: {
+                                    /** Format: date */
+                                    startOn: string;
+                                    /** Format: date */
+                                    endOn: string | null;
+                                };
+                                /**
+                                 * @description draft: being set up; active: running; closed: kept for history
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "active" | "closed";
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a programme: copy a template (fromTemplate) or give a whole definition; idempotent on id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same record
+                         */
+                        id?: string;
+                        /** @description Copy this template (GET /api/programmes/templates); then adjust with PATCH */
+                        fromTemplate?: string;
+                        /** @description A whole definition typed by hand instead of a template */
+                        definition?: {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount?: number | null;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                        };
+                        /** @description Where the copy runs (default: the definition’s, else my own region) */
+                        regionCode?: string;
+                        /** @description Name of the copy (default: the template’s) */
+                        name?: string;
+                        /**
+                         * Format: date
+                         * @description Move the copied period and rounds to start on this day
+                         */
+                        startOn?: string;
+                        /**
+                         * @description Default active
+                         * @enum {string}
+                         */
+                        status?: "draft" | "active" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            /** @description Rounds (轮次) by start date */
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                version: number;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The template it was copied from */
+                            templateKey: string | null;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * @description draft: being set up; active: running; closed: kept for history
+                             * @enum {string}
+                             */
+                            status: "draft" | "active" | "closed";
+                            /** @description Open enrolments */
+                            participantCount: number;
+                            /** @description Open pairings of the programme */
+                            pairingCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme with its rounds, requirements and rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            /** @description Rounds (轮次) by start date */
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                version: number;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The template it was copied from */
+                            templateKey: string | null;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * @description draft: being set up; active: running; closed: kept for history
+                             * @enum {string}
+                             */
+                            status: "draft" | "active" | "closed";
+                            /** @description Open enrolments */
+                            participantCount: number;
+                            /** @description Open pairings of the programme */
+                            pairingCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Adjust a programme: name, period, requirements, rules, capacities, status (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409 with the current row */
+                        version: number;
+                        name?: string;
+                        period?: {
+                            /** Format: date */
+                            startOn: string;
+                            /** Format: date */
+                            endOn: string | null;
+                        };
+                        requirements?: {
+                            visitsPerHousehold: {
+                                atLeast: number;
+                                /** @enum {string} */
+                                per: "month" | "quarter" | "year" | "round" | "programme";
+                            } | null;
+                            diaryPerCadre: {
+                                atLeast: number;
+                                /** @enum {string} */
+                                per: "month" | "quarter" | "year" | "round" | "programme";
+                            } | null;
+                            problemsPerHousehold: {
+                                atLeast: number;
+                                /** @enum {string} */
+                                per: "month" | "quarter" | "year" | "round" | "programme";
+                            } | null;
+                            difficultiesPerCadre: {
+                                atLeast: number;
+                                /** @enum {string} */
+                                per: "month" | "quarter" | "year" | "round" | "programme";
+                            } | null;
+                            learning: {
+                                techniquesPerCadre: number;
+                            } | null;
+                            mustVisit: {
+                                categories: string[];
+                                coveredByResident: boolean;
+                            } | null;
+                            duties: {
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                        pairingRules?: {
+                            id: string;
+                            subject: {
+                                /** @enum {string} */
+                                kind: "cadre";
+                                ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                tag?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "unit";
+                                levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "branch";
+                                /** @enum {string|null} */
+                                of?: "unit" | "village" | null;
+                            };
+                            target: {
+                                /** @enum {string} */
+                                kind: "household";
+                                /** @description Any of these; empty: any household */
+                                categories: string[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "township";
+                            } | {
+                                /** @enum {string} */
+                                kind: "village";
+                            } | {
+                                /** @enum {string} */
+                                kind: "branch";
+                                /** @enum {string|null} */
+                                of?: "unit" | "village" | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "person";
+                            };
+                            roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                            min: number;
+                            max?: number | null;
+                            zh: string;
+                            en: string;
+                        }[];
+                        coverage?: {
+                            id: string;
+                            target: {
+                                /** @enum {string} */
+                                kind: "household";
+                                /** @description Any of these; empty: any household */
+                                categories: string[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "township";
+                            } | {
+                                /** @enum {string} */
+                                kind: "village";
+                            } | {
+                                /** @enum {string} */
+                                kind: "branch";
+                                /** @enum {string|null} */
+                                of?: "unit" | "village" | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "person";
+                            };
+                            roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                            zh: string;
+                            en: string;
+                        }[];
+                        capacities?: {
+                            subject: {
+                                /** @enum {string} */
+                                kind: "cadre";
+                                ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                tag?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "unit";
+                                levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "branch";
+                                /** @enum {string|null} */
+                                of?: "unit" | "village" | null;
+                            };
+                            /** @enum {string} */
+                            target: "household" | "township" | "village" | "branch" | "person";
+                            max: number;
+                        }[];
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            /** @description Rounds (轮次) by start date */
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                version: number;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The template it was copied from */
+                            templateKey: string | null;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * @description draft: being set up; active: running; closed: kept for history
+                             * @enum {string}
+                             */
+                            status: "draft" | "active" | "closed";
+                            /** @description Open enrolments */
+                            participantCount: number;
+                            /** @description Open pairings of the programme */
+                            pairingCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programmes/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a round (轮次) of resident cadres; answers the programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        no: number;
+                        name: string;
+                        /** Format: date */
+                        startOn: string;
+                        /**
+                         * Format: date
+                         * @description First day after the round (half-open)
+                         */
+                        endOn: string;
+                        plannedCount?: number | null;
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same record
+                         */
+                        id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            /** @description Rounds (轮次) by start date */
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                version: number;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The template it was copied from */
+                            templateKey: string | null;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * @description draft: being set up; active: running; closed: kept for history
+                             * @enum {string}
+                             */
+                            status: "draft" | "active" | "closed";
+                            /** @description Open enrolments */
+                            participantCount: number;
+                            /** @description Open pairings of the programme */
+                            pairingCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a round’s name, dates or planned count (send the version you read); answers the programme */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409 with the current row */
+                        version: number;
+                        name?: string;
+                        /** Format: date */
+                        startOn?: string;
+                        /**
+                         * Format: date
+                         * @description First day after the round (half-open)
+                         */
+                        endOn?: string;
+                        plannedCount?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            regionCode: string;
+                            period: {
+                                /** Format: date */
+                                startOn: string;
+                                /** Format: date */
+                                endOn: string | null;
+                            };
+                            /** @description Rounds (轮次) by start date */
+                            rounds: {
+                                no: number;
+                                name: string;
+                                /** Format: date */
+                                startOn: string;
+                                /**
+                                 * Format: date
+                                 * @description First day after the round (half-open)
+                                 */
+                                endOn: string;
+                                plannedCount: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                version: number;
+                            }[];
+                            requirements: {
+                                visitsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                diaryPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                problemsPerHousehold: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                difficultiesPerCadre: {
+                                    atLeast: number;
+                                    /** @enum {string} */
+                                    per: "month" | "quarter" | "year" | "round" | "programme";
+                                } | null;
+                                learning: {
+                                    techniquesPerCadre: number;
+                                } | null;
+                                mustVisit: {
+                                    categories: string[];
+                                    coveredByResident: boolean;
+                                } | null;
+                                duties: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            };
+                            pairingRules: {
+                                id: string;
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                min: number;
+                                max?: number | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            coverage: {
+                                id: string;
+                                target: {
+                                    /** @enum {string} */
+                                    kind: "household";
+                                    /** @description Any of these; empty: any household */
+                                    categories: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "township";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "village";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "person";
+                                };
+                                roles?: ("one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person")[] | null;
+                                zh: string;
+                                en: string;
+                            }[];
+                            capacities: {
+                                subject: {
+                                    /** @enum {string} */
+                                    kind: "cadre";
+                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    tag?: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "unit";
+                                    levels?: ("province" | "city" | "county" | "township" | "village")[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "branch";
+                                    /** @enum {string|null} */
+                                    of?: "unit" | "village" | null;
+                                };
+                                /** @enum {string} */
+                                target: "household" | "township" | "village" | "branch" | "person";
+                                max: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The template it was copied from */
+                            templateKey: string | null;
+                            regionName: string | null;
+                            countyCode: string;
+                            /**
+                             * @description draft: being set up; active: running; closed: kept for history
+                             * @enum {string}
+                             */
+                            status: "draft" | "active" | "closed";
+                            /** @description Open enrolments */
+                            participantCount: number;
+                            /** @description Open pairings of the programme */
+                            pairingCount: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cadres, units and branches enrolled in a programme, with tags, capacity and open household pairings */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    subjectKind?: "cadre" | "unit" | "branch";
+                    tag?: string;
+                    /** @description Participants of this region and below */
+                    regionCode?: string;
+                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    /** @description true: still taking part; false: left */
+                    current?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                /** @enum {string} */
+                                subjectKind: "cadre" | "unit" | "branch";
+                                /** Format: uuid */
+                                subjectId: string;
+                                subjectName: string | null;
+                                /** @description The cadre’s rank (cadres only) */
+                                rank: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The cadre’s unit, or a branch’s unit
+                                 */
+                                unitId: string | null;
+                                /** @description The participant’s own region */
+                                regionCode: string;
+                                regionName: string | null;
+                                /** @description What the rules select on: capable (致富能力较强), unit_head (单位负责人) … */
+                                tags: string[];
+                                /** @description Most household pairings they take in this programme */
+                                capacity: number | null;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day no longer taking part; null: taking part */
+                                endOn: string | null;
+                                note: string | null;
+                                /** @description Open household pairings in this programme */
+                                activeHouseholds: number;
+                                version: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enrol chosen subjects, or in bulk every active cadre of some ranks, a unit or a region; already enrolled ones are left as they are */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7 for a single subject; retrying returns the same enrolment
+                         */
+                        id?: string;
+                        /** @description Chosen cadres, units or branches */
+                        subjects?: {
+                            /** @enum {string} */
+                            kind: "cadre" | "unit" | "branch";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description Bulk: every active cadre (unit, branch) matching, e.g. all township cadres of 补抽乡 */
+                        select?: {
+                            /**
+                             * @description Enrol every active one of this kind
+                             * @enum {string}
+                             */
+                            kind: "cadre" | "unit" | "branch";
+                            /** @description Cadres of these ranks */
+                            ranks?: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                            /**
+                             * Format: uuid
+                             * @description Cadres of this unit, or branches of it
+                             */
+                            unitId?: string;
+                            /** @description Working in this region and below (default: the programme’s region within my scope) */
+                            regionCode?: string;
+                            /** @description Units at these levels */
+                            unitLevels?: ("province" | "city" | "county" | "township" | "village")[];
+                        };
+                        /** @default [] */
+                        tags?: string[];
+                        capacity?: number | null;
+                        /** @description The round a resident cadre is enrolled for */
+                        roundNo?: number | null;
+                        /**
+                         * Format: date
+                         * @description Default: the round’s start, else today
+                         */
+                        startOn?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description New enrolments */
+                            enrolled: number;
+                            /** @description Subjects already taking part (left unchanged) */
+                            alreadyEnrolled: number;
+                            /** @description The enrolments of the subjects asked for (at most 500) */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string;
+                                /** @enum {string} */
+                                subjectKind: "cadre" | "unit" | "branch";
+                                /** Format: uuid */
+                                subjectId: string;
+                                subjectName: string | null;
+                                /** @description The cadre’s rank (cadres only) */
+                                rank: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The cadre’s unit, or a branch’s unit
+                                 */
+                                unitId: string | null;
+                                /** @description The participant’s own region */
+                                regionCode: string;
+                                regionName: string | null;
+                                /** @description What the rules select on: capable (致富能力较强), unit_head (单位负责人) … */
+                                tags: string[];
+                                /** @description Most household pairings they take in this programme */
+                                capacity: number | null;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day no longer taking part; null: taking part */
+                                endOn: string | null;
+                                note: string | null;
+                                /** @description Open household pairings in this programme */
+                                activeHouseholds: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an enrolment’s tags, capacity, round or note (send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409 with the current row */
+                        version: number;
+                        tags?: string[];
+                        capacity?: number | null;
+                        roundNo?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string;
+                            /** @enum {string} */
+                            subjectKind: "cadre" | "unit" | "branch";
+                            /** Format: uuid */
+                            subjectId: string;
+                            subjectName: string | null;
+                            /** @description The cadre’s rank (cadres only) */
+                            rank: string | null;
+                            /**
+                             * Format: uuid
+                             * @description The cadre’s unit, or a branch’s unit
+                             */
+                            unitId: string | null;
+                            /** @description The participant’s own region */
+                            regionCode: string;
+                            regionName: string | null;
+                            /** @description What the rules select on: capable (致富能力较强), unit_head (单位负责人) … */
+                            tags: string[];
+                            /** @description Most household pairings they take in this programme */
+                            capacity: number | null;
+                            roundNo: number | null;
+                            startOn: string;
+                            /** @description First day no longer taking part; null: taking part */
+                            endOn: string | null;
+                            note: string | null;
+                            /** @description Open household pairings in this programme */
+                            activeHouseholds: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programme-participants/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A participant leaves the programme on a day (history kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409 with the current row */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description First day no longer taking part
+                         */
+                        on: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string;
+                            /** @enum {string} */
+                            subjectKind: "cadre" | "unit" | "branch";
+                            /** Format: uuid */
+                            subjectId: string;
+                            subjectName: string | null;
+                            /** @description The cadre’s rank (cadres only) */
+                            rank: string | null;
+                            /**
+                             * Format: uuid
+                             * @description The cadre’s unit, or a branch’s unit
+                             */
+                            unitId: string | null;
+                            /** @description The participant’s own region */
+                            regionCode: string;
+                            regionName: string | null;
+                            /** @description What the rules select on: capable (致富能力较强), unit_head (单位负责人) … */
+                            tags: string[];
+                            /** @description Most household pairings they take in this programme */
+                            capacity: number | null;
+                            roundNo: number | null;
+                            startOn: string;
+                            /** @description First day no longer taking part; null: taking part */
+                            endOn: string | null;
+                            note: string | null;
+                            /** @description Open household pairings in this programme */
+                            activeHouseholds: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pairings (结对) whose target is in my scope, filtered by programme, helper, target, region, role, day */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    programmeId?: string;
+                    helperKind?: "cadre" | "branch" | "unit";
+                    /** @description Pairings of this cadre, unit or branch */
+                    helperId?: string;
+                    targetKind?: "household" | "township" | "village" | "branch" | "person";
+                    /** @description Pairings of this household, branch, person or place */
+                    targetId?: string;
+                    /** @description Targets in this region and below */
+                    regionCode?: string;
+                    role?: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                    /** @description Only pairings that hold on this day */
+                    activeOn?: string;
+                    /** @description true: not ended; false: ended */
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                /**
+                                 * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                                 * @enum {string}
+                                 */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                helperName: string | null;
+                                /** @description The cadre’s rank (cadre helpers) */
+                                helperRank: string | null;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                targetId: string;
+                                /** @description The household head’s name, the place’s or the branch’s name */
+                                targetName: string | null;
+                                /** @description The lead contact (联系人) of the household */
+                                lead: boolean;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day the pairing no longer holds; null: open */
+                                endOn: string | null;
+                                /** @enum {string|null} */
+                                endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The pairing that continued this one after a handover
+                                 */
+                                replacedById: string | null;
+                                note: string | null;
+                                /** @description The target’s region: the scope key */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pair a helper with a target by hand (role shape, dates, scope, no duplicate, one lead); idempotent on id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same pairing
+                         */
+                        id?: string;
+                        /**
+                         * Format: uuid
+                         * @description The programme whose rules it serves; null for a standing pairing
+                         */
+                        programmeId?: string | null;
+                        /** @enum {string} */
+                        role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                        /** @enum {string} */
+                        helperKind: "cadre" | "branch" | "unit";
+                        /** Format: uuid */
+                        helperId: string;
+                        /** @enum {string} */
+                        targetKind: "household" | "township" | "village" | "branch" | "person";
+                        /** @description Household, branch or person id (UUID); the region code for a township or village */
+                        targetId: string;
+                        /** @description 几帮一: exactly one lead per household; default: the first helper of a household is its lead */
+                        lead?: boolean;
+                        /** @description The round (resident postings) */
+                        roundNo?: number | null;
+                        /** Format: date */
+                        startOn: string;
+                        /**
+                         * Format: date
+                         * @description First day no longer holding (half-open); usually left open
+                         */
+                        endOn?: string | null;
+                        note?: string | null;
+                        /** @description Person targets only: the village or group the person lives in (the scope key) */
+                        personRegionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string | null;
+                            programmeName: string | null;
+                            /**
+                             * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                             * @enum {string}
+                             */
+                            role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                            /** @enum {string} */
+                            helperKind: "cadre" | "branch" | "unit";
+                            /** Format: uuid */
+                            helperId: string;
+                            helperName: string | null;
+                            /** @description The cadre’s rank (cadre helpers) */
+                            helperRank: string | null;
+                            /** @enum {string} */
+                            targetKind: "household" | "township" | "village" | "branch" | "person";
+                            targetId: string;
+                            /** @description The household head’s name, the place’s or the branch’s name */
+                            targetName: string | null;
+                            /** @description The lead contact (联系人) of the household */
+                            lead: boolean;
+                            roundNo: number | null;
+                            startOn: string;
+                            /** @description First day the pairing no longer holds; null: open */
+                            endOn: string | null;
+                            /** @enum {string|null} */
+                            endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                            /**
+                             * Format: uuid
+                             * @description The pairing that continued this one after a handover
+                             */
+                            replacedById: string | null;
+                            note: string | null;
+                            /** @description The target’s region: the scope key */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pairing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string | null;
+                            programmeName: string | null;
+                            /**
+                             * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                             * @enum {string}
+                             */
+                            role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                            /** @enum {string} */
+                            helperKind: "cadre" | "branch" | "unit";
+                            /** Format: uuid */
+                            helperId: string;
+                            helperName: string | null;
+                            /** @description The cadre’s rank (cadre helpers) */
+                            helperRank: string | null;
+                            /** @enum {string} */
+                            targetKind: "household" | "township" | "village" | "branch" | "person";
+                            targetId: string;
+                            /** @description The household head’s name, the place’s or the branch’s name */
+                            targetName: string | null;
+                            /** @description The lead contact (联系人) of the household */
+                            lead: boolean;
+                            roundNo: number | null;
+                            startOn: string;
+                            /** @description First day the pairing no longer holds; null: open */
+                            endOn: string | null;
+                            /** @enum {string|null} */
+                            endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                            /**
+                             * Format: uuid
+                             * @description The pairing that continued this one after a handover
+                             */
+                            replacedById: string | null;
+                            note: string | null;
+                            /** @description The target’s region: the scope key */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a pairing on a day with a reason (kept for history; send the version you read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409 with the current row */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description First day the pairing no longer holds
+                         */
+                        on: string;
+                        /** @enum {string} */
+                        reason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            programmeId: string | null;
+                            programmeName: string | null;
+                            /**
+                             * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                             * @enum {string}
+                             */
+                            role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                            /** @enum {string} */
+                            helperKind: "cadre" | "branch" | "unit";
+                            /** Format: uuid */
+                            helperId: string;
+                            helperName: string | null;
+                            /** @description The cadre’s rank (cadre helpers) */
+                            helperRank: string | null;
+                            /** @enum {string} */
+                            targetKind: "household" | "township" | "village" | "branch" | "person";
+                            targetId: string;
+                            /** @description The household head’s name, the place’s or the branch’s name */
+                            targetName: string | null;
+                            /** @description The lead contact (联系人) of the household */
+                            lead: boolean;
+                            roundNo: number | null;
+                            startOn: string;
+                            /** @description First day the pairing no longer holds; null: open */
+                            endOn: string | null;
+                            /** @enum {string|null} */
+                            endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                            /**
+                             * Format: uuid
+                             * @description The pairing that continued this one after a handover
+                             */
+                            replacedById: string | null;
+                            note: string | null;
+                            /** @description The target’s region: the scope key */
+                            regionCode: string;
+                            regionName: string | null;
+                            countyCode: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand over cadres’ pairings (all or chosen) to other cadres on a day, in one step, linked and with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Only pairings of this programme (null: standing pairings; absent: any)
+                         */
+                        programmeId?: string | null;
+                        /**
+                         * Format: date
+                         * @description The handover day: old pairings end on it, new ones start on it
+                         */
+                        on: string;
+                        /** @description Why, e.g. 第二轮驻村干部轮换 */
+                        note: string;
+                        /** @description The round the new pairings belong to (default: unchanged) */
+                        roundNo?: number | null;
+                        /** @description One old → new cadre, or a whole round’s set */
+                        moves: {
+                            /** Format: uuid */
+                            fromCadreId: string;
+                            /** Format: uuid */
+                            toCadreId: string;
+                            /** @description Only these of the old cadre’s pairings (default: all open ones) */
+                            pairingIds?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                /**
+                                 * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                                 * @enum {string}
+                                 */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                helperName: string | null;
+                                /** @description The cadre’s rank (cadre helpers) */
+                                helperRank: string | null;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                targetId: string;
+                                /** @description The household head’s name, the place’s or the branch’s name */
+                                targetName: string | null;
+                                /** @description The lead contact (联系人) of the household */
+                                lead: boolean;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day the pairing no longer holds; null: open */
+                                endOn: string | null;
+                                /** @enum {string|null} */
+                                endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The pairing that continued this one after a handover
+                                 */
+                                replacedById: string | null;
+                                note: string | null;
+                                /** @description The target’s region: the scope key */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            started: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                /**
+                                 * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                                 * @enum {string}
+                                 */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                helperName: string | null;
+                                /** @description The cadre’s rank (cadre helpers) */
+                                helperRank: string | null;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                targetId: string;
+                                /** @description The household head’s name, the place’s or the branch’s name */
+                                targetName: string | null;
+                                /** @description The lead contact (联系人) of the household */
+                                lead: boolean;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day the pairing no longer holds; null: open */
+                                endOn: string | null;
+                                /** @enum {string|null} */
+                                endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The pairing that continued this one after a handover
+                                 */
+                                replacedById: string | null;
+                                note: string | null;
+                                /** @description The target’s region: the scope key */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rule check of a programme in a region on a day: every breach with counts per kind, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Check this part of the programme’s region (default: the programme’s region within my scope) */
+                    regionCode?: string;
+                    /** @description The day checked (default today, Asia/Shanghai) */
+                    on?: string;
+                    /** @description Only breaches of this kind in items (counts stay complete) */
+                    kind?: "missing_pairing" | "over_capacity" | "uncovered" | "outside_region" | "outside_period" | "outside_round" | "inactive_target" | "inactive_helper" | "no_lead" | "several_leads";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programmeId: string;
+                            regionCode: string;
+                            on: string;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** @description All breaches */
+                            total: number;
+                            checked: {
+                                cadres: number;
+                                households: number;
+                                pairings: number;
+                            };
+                            items: {
+                                /**
+                                 * @description missing_pairing, over_capacity, uncovered (must-visit or coverage target without helper), outside_region, outside_period, outside_round, inactive_target, inactive_helper, no_lead, several_leads
+                                 * @enum {string}
+                                 */
+                                kind: "missing_pairing" | "over_capacity" | "uncovered" | "outside_region" | "outside_period" | "outside_round" | "inactive_target" | "inactive_helper" | "no_lead" | "several_leads";
+                                /** @description Who must act: the helper, or the household/place */
+                                subject: {
+                                    kind: string;
+                                    id: string;
+                                };
+                                pairingId: string | null;
+                                /** @description The pairing or coverage rule; must-visit for 五必访 */
+                                ruleId: string | null;
+                                detail: {
+                                    required?: number;
+                                    have?: number;
+                                    missing?: number;
+                                    max?: number;
+                                };
+                                /** @description In the request language */
+                                message: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description Breaches of the kind asked for (all when no kind) */
+                            filteredTotal: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/check.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule check as .xlsx (counts and every breach) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Check this part of the programme’s region (default: the programme’s region within my scope) */
+                    regionCode?: string;
+                    /** @description The day checked (default today, Asia/Shanghai) */
+                    on?: string;
+                    /** @description Only breaches of this kind in items (counts stay complete) */
+                    kind?: "missing_pairing" | "over_capacity" | "uncovered" | "outside_region" | "outside_period" | "outside_round" | "inactive_target" | "inactive_helper" | "no_lead" | "several_leads";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assistant: proposed pairings filling missing pairings and uncovered households, for review */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Propose inside this part of the programme’s region (default: the programme’s region within my scope) */
+                    regionCode?: string;
+                    /** @description Start day of the proposed pairings (default today) */
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programmeId: string;
+                            regionCode: string;
+                            on: string;
+                            proposals: {
+                                /** @enum {string} */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                /** @description Household, branch or person id (UUID); the region code for a township or village */
+                                targetId: string;
+                                lead: boolean;
+                                roundNo: number | null;
+                                /** Format: date */
+                                startOn: string;
+                                /** @description helperKind:helperId→targetKind:targetId, stable for review */
+                                key: string;
+                                regionCode: string;
+                                helperName: string | null;
+                                targetName: string | null;
+                                because: {
+                                    /** @enum {string} */
+                                    kind: "rule" | "coverage";
+                                    ruleId: string;
+                                };
+                                /**
+                                 * @description How near the helper works to the target in the region tree
+                                 * @enum {string}
+                                 */
+                                nearness: "group" | "village" | "township" | "county" | "far";
+                                message: string;
+                            }[];
+                            unfilled: {
+                                ruleId: string;
+                                subject: {
+                                    kind: string;
+                                    id: string;
+                                };
+                                missing: number;
+                                /** @enum {string} */
+                                reason: "no_candidates" | "capacity" | "no_helpers";
+                                message: string;
+                            }[];
+                            /** @description Breaches on the day before accepting anything */
+                            breachesBefore: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/proposals/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept chosen proposals as pairings in one transaction, re-checked (409 if they would add a breach); idempotent on item ids */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The proposals chosen, as received (adjustments allowed) */
+                        items: {
+                            /** @enum {string} */
+                            role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                            /** @enum {string} */
+                            helperKind: "cadre" | "branch" | "unit";
+                            /** Format: uuid */
+                            helperId: string;
+                            /** @enum {string} */
+                            targetKind: "household" | "township" | "village" | "branch" | "person";
+                            /** @description Household, branch or person id (UUID); the region code for a township or village */
+                            targetId: string;
+                            lead: boolean;
+                            roundNo: number | null;
+                            /** Format: date */
+                            startOn: string;
+                            /**
+                             * Format: uuid
+                             * @description Client-made UUIDv7 of the new pairing: a retry does not pair twice
+                             */
+                            id: string;
+                            note?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            /** @description Items whose id was accepted before (retries) */
+                            alreadyThere: number;
+                            breachesBefore: number;
+                            breachesAfter: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                /**
+                                 * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                                 * @enum {string}
+                                 */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                helperName: string | null;
+                                /** @description The cadre’s rank (cadre helpers) */
+                                helperRank: string | null;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                targetId: string;
+                                /** @description The household head’s name, the place’s or the branch’s name */
+                                targetName: string | null;
+                                /** @description The lead contact (联系人) of the household */
+                                lead: boolean;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day the pairing no longer holds; null: open */
+                                endOn: string | null;
+                                /** @enum {string|null} */
+                                endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The pairing that continued this one after a handover
+                                 */
+                                replacedById: string | null;
+                                note: string | null;
+                                /** @description The target’s region: the scope key */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My households: open household pairings of the cadre linked to my account */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    programmeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                pairingId: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                headName: string | null;
+                                regionCode: string;
+                                villageName: string | null;
+                                groupName: string | null;
+                                categories: string[];
+                                /** @description In the request language */
+                                categoryNames: string[];
+                                /** @description Masked unless my role may see personal data */
+                                phone: string | null;
+                                /** @enum {string} */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                lead: boolean;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                startOn: string;
+                                /** @description Last visit or contact: filled once visits are recorded (null for now) */
+                                lastContactOn: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /**
+                             * Format: uuid
+                             * @description My linked cadre; null: my account has none
+                             */
+                            cadreId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My villages: where my linked cadre’s pairings are, with resident postings and leader links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cadreId: string | null;
+                            items: {
+                                villageCode: string;
+                                villageName: string | null;
+                                townshipName: string | null;
+                                /** @description My open household pairings there */
+                                households: number;
+                                /** @description My village pairings there: resident postings, leader links */
+                                postings: {
+                                    /** Format: uuid */
+                                    pairingId: string;
+                                    /** @enum {string} */
+                                    role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                    roundNo: number | null;
+                                    startOn: string;
+                                    programmeName: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/helpers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household’s helpers past and present (its pairings) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open ones first, then the past by end date */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                /**
+                                 * @description 一帮一 one_to_one, 几帮一 several_to_one, 支部帮 branch_helps, 领导挂点 leader_point, 部门包村 unit_village, 部门帮乡 unit_township, 单位联户 unit_household, 支部结对 branch_pair, 驻村 resident, 人帮人 person_to_person
+                                 * @enum {string}
+                                 */
+                                role: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                                /** @enum {string} */
+                                helperKind: "cadre" | "branch" | "unit";
+                                /** Format: uuid */
+                                helperId: string;
+                                helperName: string | null;
+                                /** @description The cadre’s rank (cadre helpers) */
+                                helperRank: string | null;
+                                /** @enum {string} */
+                                targetKind: "household" | "township" | "village" | "branch" | "person";
+                                targetId: string;
+                                /** @description The household head’s name, the place’s or the branch’s name */
+                                targetName: string | null;
+                                /** @description The lead contact (联系人) of the household */
+                                lead: boolean;
+                                roundNo: number | null;
+                                startOn: string;
+                                /** @description First day the pairing no longer holds; null: open */
+                                endOn: string | null;
+                                /** @enum {string|null} */
+                                endReason: "handover" | "round_end" | "programme_end" | "target_gone" | "helper_left" | "lifted" | "mistake" | "other" | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The pairing that continued this one after a handover
+                                 */
+                                replacedById: string | null;
+                                note: string | null;
+                                /** @description The target’s region: the scope key */
+                                regionCode: string;
+                                regionName: string | null;
+                                countyCode: string;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

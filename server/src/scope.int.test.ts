@@ -5,6 +5,8 @@ import { householdBody } from './features/households/fixtures.js';
 import { householdHeader, householdRow, idNumber, multipart, readBack, xlsxOf } from './features/imports/testing.js';
 import { newId } from './platform/ids.js';
 import { folderStorage } from './platform/storage.js';
+import { raise } from './features/notifications/repository.js';
+import { phonePhoto, photoUpload } from './features/visits/testing.js';
 
 /**
  * The scope rule, route by route: a township administrator of 补抽乡 reaching into 猫儿乡 gets
@@ -53,11 +55,26 @@ beforeAll(async () => {
   ]);
   const pairing = { role: 'one_to_one', helperKind: 'cadre', helperId: other.countyCadreId, targetKind: 'household', targetId: other.householdId, startOn: '2025-01-01' };
   other.pairingId = (await maoer.post('/api/pairings', pairing)).body.id;
+  // Field work of 猫儿乡: a cadre with an account, a visit with a photo, a submitted diary entry, a quarterly sample, a notification.
+  other.fieldCadreId = newId();
+  await insertCadres(t.database.db, [{ id: other.fieldCadreId, name: '田秀英', rank: 'village', regionCode: '433124206201', countyCode: '433124', userId: other.userId }]);
+  const maoerCadre = await t.login('maoer_cadre');
+  other.visitId = (await maoerCadre.post('/api/visits', { kind: 'home_visit', visitedOn: '2025-03-01', householdIds: [other.householdId] })).body.id;
+  const photo = photoUpload(await phonePhoto());
+  photoBody = photoUpload(await phonePhoto());
+  other.photoId = (await maoerCadre.request({ method: 'POST', url: `/api/visits/${other.visitId}/photos`, payload: photo.payload, headers: photo.headers })).body.photos[0].id;
+  const entry = (await maoerCadre.post('/api/diary-entries', { month: '2025-03', body: '<p>走访田猫儿家，了解今年的生产情况。</p>' })).body;
+  other.entryId = entry.id;
+  expect((await maoerCadre.post(`/api/diary-entries/${entry.id}/submit`, { version: entry.version })).status).toBe(200);
+  other.sampleId = (await maoer.post('/api/diary-samples', { quarter: '2025-Q1' })).body.id;
+  const notice = { id: newId(), userId: other.userId, regionCode: '433124206201', countyCode: '433124', kind: 'diary_due' as const, subjectType: 'cadre', subjectId: other.fieldCadreId, dueOn: '2025-03-31' };
+  other.notificationId = (await raise(t.database.db, [notice]))[0]!.id;
 });
 afterAll(async () => {
   const storage = folderStorage(t.app.config.filesDir);
   for (const r of (await buchou.get('/api/imports')).body.items ?? []) await storage.remove(`imports/${r.id}`);
   await storage.remove(`imports/${other.importId}`);
+  await storage.remove(`visits/${other.visitId}`);
   await t.close();
 });
 
@@ -81,6 +98,8 @@ const optionList = async (res: Res, header: string) => {
 };
 let uploadBody: ReturnType<typeof multipart> | null = null;
 const upload = () => (uploadBody ??= multipart(maoerSheet, '猫儿乡.xlsx', { kind: 'households' }));
+/** A photo to post to 猫儿乡's visit, made before the cases run. */
+let photoBody: ReturnType<typeof photoUpload> | null = null;
 
 const cases: Case[] = [
   { method: 'GET', route: '/api/regions/{code}', url: () => `/api/regions/${MAOER}`, expect: 404 },
@@ -182,6 +201,39 @@ const cases: Case[] = [
   // "Mine" is the signed-in user's linked cadre: the 补抽乡 administrator has none, so nothing of 猫儿乡's.
   { method: 'GET', route: '/api/me/households', url: () => '/api/me/households', expect: 'empty' },
   { method: 'GET', route: '/api/me/villages', url: () => '/api/me/villages', expect: 200, check: async (res) => expect(res.body.items).toEqual([]) },
+  // Field work: visits, photos, confirmation, diary entries, reviews, samples, work lists, notifications.
+  { method: 'POST', route: '/api/visits', url: () => '/api/visits', body: () => ({ kind: 'home_visit', visitedOn: '2025-03-02', householdIds: [other.householdId], cadreIds: [other.fieldCadreId] }), expect: 403 },
+  { method: 'GET', route: '/api/visits', url: () => `/api/visits?householdId=${other.householdId}`, expect: 'empty' },
+  { method: 'GET', route: '/api/visits/{id}', url: () => `/api/visits/${other.visitId}`, expect: 404 },
+  { method: 'PATCH', route: '/api/visits/{id}', url: () => `/api/visits/${other.visitId}`, body: () => ({ version: 1, discussed: '改' }), expect: 403 },
+  { method: 'POST', route: '/api/visits/{id}/photos', url: () => `/api/visits/${other.visitId}/photos`, body: () => photoBody!.payload, headers: () => photoBody!.headers, expect: 403 },
+  { method: 'GET', route: '/api/visits/{id}/photos/{photoId}', url: () => `/api/visits/${other.visitId}/photos/${other.photoId}`, expect: 404 },
+  { method: 'POST', route: '/api/visits/{id}/confirmation', url: () => `/api/visits/${other.visitId}/confirmation`, expect: 403 },
+  { method: 'POST', route: '/api/visits/{id}/confirm', url: () => `/api/visits/${other.visitId}/confirm`, body: () => ({ code: '123456' }), expect: 403 },
+  // Public by design (no login): a token that is not one answers 404; the diary page shows published entries only.
+  { method: 'GET', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, expect: 404 },
+  { method: 'POST', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, body: () => ({}), expect: 404 },
+  { method: 'GET', route: '/api/public/diary', url: () => `/api/public/diary?regionCode=${MAOER}`, expect: 'empty' },
+  { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404 },
+  // The 补抽乡 administrator is no cadre: diaries are written by cadres.
+  { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403 },
+  { method: 'GET', route: '/api/diary-entries', url: () => `/api/diary-entries?cadreId=${other.fieldCadreId}`, expect: 'empty' },
+  { method: 'GET', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, expect: 404 },
+  { method: 'PATCH', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, body: () => ({ version: 2, body: '<p>改</p>' }), expect: 403 },
+  { method: 'POST', route: '/api/diary-entries/{id}/submit', url: () => `/api/diary-entries/${other.entryId}/submit`, body: () => ({ version: 2 }), expect: 403 },
+  { method: 'POST', route: '/api/diary-entries/{id}/publish', url: () => `/api/diary-entries/${other.entryId}/publish`, body: () => ({ version: 2 }), expect: 403 },
+  { method: 'POST', route: '/api/diary-entries/{id}/reviews', url: () => `/api/diary-entries/${other.entryId}/reviews`, body: () => ({ version: 2, action: 'accept' }), expect: 403 },
+  { method: 'GET', route: '/api/diary-entries/{id}/reviews', url: () => `/api/diary-entries/${other.entryId}/reviews`, expect: 404 },
+  { method: 'POST', route: '/api/diary-samples', url: () => '/api/diary-samples', body: () => ({ quarter: '2025-Q1', regionCode: MAOER }), expect: 403 },
+  { method: 'GET', route: '/api/diary-samples', url: () => '/api/diary-samples?quarter=2025-Q1', expect: 'empty' },
+  { method: 'GET', route: '/api/diary-samples/{id}', url: () => `/api/diary-samples/${other.sampleId}`, expect: 404 },
+  { method: 'GET', route: '/api/worklists/cadre', url: () => `/api/worklists/cadre?cadreId=${other.fieldCadreId}`, expect: 404 },
+  { method: 'GET', route: '/api/worklists/reviewer', url: () => '/api/worklists/reviewer', expect: 200, check: async (res) => expect(res.body.awaiting).toEqual([]) },
+  { method: 'GET', route: '/api/worklists/admin', url: () => `/api/worklists/admin?regionCode=${MAOER}`, expect: 404 },
+  { method: 'GET', route: '/api/worklists/admin.xlsx', url: () => `/api/worklists/admin.xlsx?regionCode=${MAOER}`, expect: 404 },
+  // Notifications are the user's own: someone else's does not exist.
+  { method: 'GET', route: '/api/notifications', url: () => '/api/notifications', expect: 'empty' },
+  { method: 'POST', route: '/api/notifications/{id}/read', url: () => `/api/notifications/${other.notificationId}/read`, expect: 404 },
 ];
 
 // Routes with no region-owned target: the session itself, and public system routes.

@@ -128,8 +128,7 @@ export async function loadFacts(
     startedOn: r.validFrom,
     endedOn: r.validTo,
   }));
-  const subjectIds = [...cadres.map((c) => c.id), ...units.map((u) => u.id), ...[...branchIds]];
-  const pairings = (await repo.pairingsForCheck(db, programmeRow.id, prefix, enrolled ? subjectIds : [], day)).map(repo.toPairing);
+  const pairings = await repo.pairingsForCheck(db, programmeRow.id, prefix, enrolled ? whole : null, day);
   const own = (await repo.categoryNamesFor(db)).filter((c) => !builtIn.has(c.code));
   const categoryNames = new Map<string, Text>(own.map((c) => [c.code, { zh: c.zh, en: c.en }]));
   return { programme, facts: { cadres, households, units, branches, regions, pairings, categoryNames }, prefix };

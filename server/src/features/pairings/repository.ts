@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
+import { ancestorCodes, regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { householdCatalog, households, members } from '../households/tables.js';
-import { programmes } from '../programmes/tables.js';
+import { programmeParticipants, programmes } from '../programmes/tables.js';
 import { regions } from '../regions/tables.js';
 import { branches, units } from '../units/tables.js';
 import type { Pairing } from './rules.js';
@@ -194,15 +194,35 @@ export const toPairing = (r: PairingRow): Pairing => ({
 // ── what the checker and the assistant read ─────────────────────────────────
 
 /**
- * A programme's pairings holding on the day whose target lies in the prefix, or whose helper is one
- * of `helperIds` (so a helper's pairing outside the region is seen and reported). Unscoped.
+ * A programme's pairings holding on the day whose target lies in the prefix, or whose helper is
+ * enrolled in the programme in the prefix (or above it, with `above`), so that a helper's pairing
+ * outside the region is seen and reported. Only the columns the checker reads. Unscoped.
  */
-export async function pairingsForCheck(db: Executor, programmeId: string, prefix: string, helperIds: string[], day: string) {
-  const where = helperIds.length ? or(like(T.regionCode, `${prefix}%`), inArray(T.helperId, helperIds))! : like(T.regionCode, `${prefix}%`);
-  return db
-    .select()
+export async function pairingsForCheck(db: Executor, programmeId: string, prefix: string, enrolledAbove: boolean | null, day: string): Promise<Pairing[]> {
+  const above = ancestorCodes(prefix);
+  const participantRegion = enrolledAbove && above.length ? sql`(pp.region_code like ${prefix + '%'} or pp.region_code in ${above})` : sql`pp.region_code like ${prefix + '%'}`;
+  const where =
+    enrolledAbove === null
+      ? like(T.regionCode, `${prefix}%`)
+      : or(like(T.regionCode, `${prefix}%`), sql`${T.helperId} in (select pp.subject_id from ${programmeParticipants} pp where pp.programme_id = ${programmeId} and ${participantRegion})`)!;
+  const rows = await db
+    .select({
+      id: T.id,
+      programmeId: T.programmeId,
+      role: T.role,
+      helperKind: T.helperKind,
+      helperId: T.helperId,
+      targetKind: T.targetKind,
+      targetId: T.targetId,
+      lead: T.lead,
+      roundNo: T.roundNo,
+      startOn: T.startOn,
+      endOn: T.endOn,
+      regionCode: T.regionCode,
+    })
     .from(T)
     .where(and(eq(T.programmeId, programmeId), activeOnWhere(day), where));
+  return rows;
 }
 
 /** Households of the prefix with their head's name, categories and when they stopped being active. Unscoped. */

@@ -430,15 +430,15 @@ async function entryText(src: RangeSource, entries: Map<string, ZipEntry>, name:
 }
 
 /**
- * Rows of the first visible worksheet, streamed. Rows with no value at all are skipped.
- * Throws XlsxError when the file is not a readable workbook.
+ * The first visible worksheet: what its cells refer to (shared strings, date styles) and its XML
+ * text as it is unpacked; null when every sheet is hidden. Throws XlsxError when the file is not
+ * a readable workbook.
  */
-export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow> {
-  let entries: Map<string, ZipEntry>;
-  let scanner: SheetScanner;
+export async function openSheet(src: RangeSource): Promise<{ context: SheetContext; text: AsyncGenerator<string> } | null> {
   let sheet: ZipEntry | undefined;
+  let context: SheetContext;
   try {
-    entries = await zipEntries(src);
+    const entries = await zipEntries(src);
     const [workbook, rels, styles, strings] = await Promise.all(
       ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'].map((name) =>
         entryText(src, entries, name),
@@ -447,19 +447,32 @@ export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow>
     if (!workbook || !rels) throw new XlsxError('not a workbook: no xl/workbook.xml');
     const { sheets, date1904 } = workbookSheets(workbook, rels);
     const first = sheets.find((s) => !s.hidden);
-    if (!first) return;
+    if (!first) return null;
     sheet = entries.get(first.path);
     if (!sheet) throw new XlsxError(`no ${first.path} in the workbook`);
-    scanner = new SheetScanner({ strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904 });
+    context = { strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904 };
   } catch (err) {
     throw err instanceof XlsxError ? err : new XlsxError(err instanceof Error ? err.message : String(err));
   }
   const input = await entryStream(src, sheet);
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of input) yield* scanner.push(decoder.decode(chunk as Buffer, { stream: true }));
-    yield* scanner.push(decoder.decode());
-  } finally {
-    input.destroy();
-  }
+  const text = async function* () {
+    const decoder = new TextDecoder('utf-8');
+    try {
+      for await (const chunk of input) yield decoder.decode(chunk as Buffer, { stream: true });
+      yield decoder.decode();
+    } catch (err) {
+      throw new XlsxError(err instanceof Error ? err.message : String(err));
+    } finally {
+      input.destroy();
+    }
+  };
+  return { context, text: text() };
+}
+
+/** Rows of the first visible worksheet, streamed. Rows with no value at all are skipped. */
+export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow> {
+  const sheet = await openSheet(src);
+  if (!sheet) return;
+  const scanner = new SheetScanner(sheet.context);
+  for await (const text of sheet.text) yield* scanner.push(text);
 }

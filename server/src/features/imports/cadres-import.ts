@@ -31,7 +31,8 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
     key: f.staged,
     columns: cadreColumns,
     onProgress: run.onProgress,
-    parse: (cells, row) => {
+    pure: (cells) => cells,
+    combine: (cells, row) => {
       const r = parseCadreRow(cells, ctx);
       if (r.value) {
         const first = ids.get(r.value.idNumber);

@@ -7,8 +7,8 @@ import type { Cell, ColumnSpec } from '../../platform/excel.js';
 import { checkIdNumber } from '../../platform/personal-data.js';
 import { educationLabels, healthLabels, housingLabels, labourLabels, relationLabels, schoolingLabels, sexLabels } from '../households/labels.js';
 import type { educationLevels, healthStates, housingConditions, labourAbilities, relations, schoolingStates } from '../households/tables.js';
-import type { RegionIndex } from './region-names.js';
-import { codedCell, dateCell, decimalCell, idNumberCell, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
+import { RegionIndex, type RegionEntry } from './region-names.js';
+import { labelLookup, codedCell, dateCell, decimalCell, idNumberCell, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
 
 const zh = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh);
 const multi = '可填多个，用“、”或“,”分隔';
@@ -154,6 +154,22 @@ export function parseHouseholdRow(c: HouseholdCells, ctx: RowContext): { value: 
     },
     problems,
   };
+}
+
+/** What a row parser is made from: plain data. */
+export interface HouseholdParserData {
+  regions: RegionEntry[];
+  prefix: string;
+  categories: { code: string; zh: string; en: string }[];
+  causes: { code: string; zh: string; en: string }[];
+  /** ISO time the job started. */
+  today: string;
+}
+
+/** The households sheet's columns and its cell-by-cell parse, made from plain data. */
+export function makeParser(d: HouseholdParserData) {
+  const ctx: RowContext = { regions: new RegionIndex(d.regions, d.prefix), categories: labelLookup(d.categories), causes: labelLookup(d.causes), today: new Date(d.today) };
+  return { columns: householdColumns, pure: (cells: HouseholdCells) => parseHouseholdRow(cells, ctx) };
 }
 
 export interface HouseholdAgg {

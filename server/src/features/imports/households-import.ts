@@ -8,11 +8,10 @@ import { countyOf } from '../../platform/scope.js';
 import { files, LineWriter, readBatches, stageRows, storedFile, type StagedRow } from './pipeline.js';
 import * as bulk from '../households/bulk.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
-import { HouseholdTracker, householdColumns, parseHouseholdRow, type MemberFields } from './household-rows.js';
-import { RegionIndex } from './region-names.js';
+import { HouseholdTracker, householdColumns, makeParser, type HouseholdParserData, type MemberFields } from './household-rows.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
-import { labelLookup, problem } from './rules.js';
+import { problem } from './rules.js';
 import { DataChanged, Findings, batches, type Checked, type Run } from './run.js';
 
 const county = (code: string) => countyOf(code) ?? code.slice(0, 6);
@@ -22,26 +21,27 @@ const applyBatchRows = 5000;
 export async function checkHouseholds(run: Run): Promise<Checked> {
   const { db, storage, scope } = run;
   const f = files(run.jobId);
-  const regions = new RegionIndex(await repo.regionsInScope(db, scope), scope.prefix);
   const catalog = await repo.catalogEntries(db, scope);
-  const ctx = {
-    regions,
-    categories: labelLookup([...builtInCategories, ...catalog.filter((c) => c.kind === 'category')]),
-    causes: labelLookup([...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')]),
-    today: run.today,
+  const parserData: HouseholdParserData = {
+    regions: await repo.regionsInScope(db, scope),
+    prefix: scope.prefix,
+    categories: [...builtInCategories, ...catalog.filter((c) => c.kind === 'category')],
+    causes: [...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')],
+    today: run.today.toISOString(),
   };
+  const file = await storedFile(storage, f.upload);
   const tracker = new HouseholdTracker();
   const findings = new Findings();
   const ids = new Map<string, { row: number; key: string }>();
 
   const staged = await stageRows({
-    file: await storedFile(storage, f.upload),
+    file,
     storage,
     key: f.staged,
     columns: householdColumns,
     onProgress: run.onProgress,
-    parse: (cells, row) => {
-      const r = parseHouseholdRow(cells, ctx);
+    pure: makeParser(parserData).pure,
+    combine: (r, row) => {
       const t = tracker.add(row, r.value);
       const problems = [...r.problems, ...t.problems];
       if (r.value.idNumber) {

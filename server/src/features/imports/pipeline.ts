@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { mapHeader, readRows, type Cell, type ColumnSpec, type RangeSource } from '../../platform/excel.js';
+import { mapHeader, readRows, type Cell, type ColumnSpec, type RangeSource, type SheetRow } from '../../platform/excel.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { Msg, Problem } from './rules.js';
 
@@ -92,66 +92,120 @@ export class ImportFailure extends Error {
   }
 }
 
+const unreadable: Msg = { zh: '文件无法读取：不是有效的 Excel（.xlsx）文件，或文件已损坏', en: 'The file cannot be read as an .xlsx workbook' };
+
 /**
- * Pass 1. The header is the first row (of the first ten: county sheets often open with a title
- * row) that names every required column. Each data row is parsed and staged; onProgress is called
- * every `every` rows.
+ * The header is the first row (of the first ten: county sheets often open with a title row) that
+ * names every required column; after it, each row's cells by column key. Fed one row at a time.
  */
-export async function stageRows<K extends string, V>(opts: {
+export class HeaderedRows<K extends string> {
+  header: { cells: Cell[]; index: Map<K, number>; at: number[] } | null = null;
+  /** No header within the first ten rows: read no further. */
+  stopped = false;
+  private best: { size: number; missing: readonly ColumnSpec<K>[] };
+
+  constructor(private readonly columns: readonly ColumnSpec<K>[]) {
+    this.best = { size: 0, missing: columns.filter((c) => c.required) };
+  }
+
+  /** The row's cells by column key; null for the header, the rows above it and example rows. */
+  take({ rowNumber, cells }: SheetRow): Record<K, Cell> | null {
+    if (!this.header) {
+      const { index, missing } = mapHeader(cells, this.columns);
+      if (missing.length === 0) this.header = { cells, index, at: this.columns.map((c) => index.get(c.key) ?? -1) };
+      else if (rowNumber > 10) this.stopped = true;
+      else if (index.size > this.best.size) this.best = { size: index.size, missing };
+      return null;
+    }
+    const first = cells.find((c) => c !== null);
+    if (typeof first === 'string' && first.startsWith(examplePrefix)) return null;
+    const byKey = {} as Record<K, Cell>;
+    for (let i = 0; i < this.columns.length; i++) {
+      const at = this.header.at[i]!;
+      byKey[this.columns[i]!.key] = at < 0 ? null : (cells[at] ?? null);
+    }
+    return byKey;
+  }
+
+  /** When the sheet ended without a header: what to tell the clerk. */
+  missing(): Msg | null {
+    if (this.header) return null;
+    const names = this.best.missing.map((c) => c.header).join('、');
+    return { zh: `找不到表头：缺少列 ${names}。请使用下载的模板`, en: `No header row: missing ${names}. Use the template` };
+  }
+}
+
+/** A parsed row as it leaves the cell-by-cell parse (`pure`), before the checks across rows. */
+export interface ParsedRow<P> {
+  row: number;
+  cells: Cell[];
+  parsed: P;
+}
+
+/** The sheet's rows parsed in this thread, a few at a time. */
+async function* parseHere<K extends string, P>(file: RangeSource, columns: readonly ColumnSpec<K>[], pure: (cells: Record<K, Cell>, row: number) => P, h: HeaderedRows<K>): AsyncGenerator<ParsedRow<P>[]> {
+  const reader = readRows(file);
+  let batch: ParsedRow<P>[] = [];
+  try {
+    for (;;) {
+      let next: IteratorResult<SheetRow>;
+      try {
+        next = await reader.next();
+      } catch {
+        throw new ImportFailure(unreadable);
+      }
+      if (next.done) break;
+      const byKey = h.take(next.value);
+      if (h.stopped) break;
+      if (byKey) batch.push({ row: next.value.rowNumber, cells: next.value.cells, parsed: pure(byKey, next.value.rowNumber) });
+      if (batch.length >= 500) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  } finally {
+    await reader.return(undefined);
+  }
+}
+
+/**
+ * Pass 1. Each data row is parsed cell by cell (`pure`, no state), then checked across rows
+ * (`combine`) and staged; onProgress is called every `every` rows.
+ */
+export async function stageRows<K extends string, P, V>(opts: {
   /** The upload, read by byte ranges (storedFile). */
   file: RangeSource;
   storage: FileStorage;
   key: string;
   columns: readonly ColumnSpec<K>[];
-  parse: (cells: Record<K, Cell>, row: number) => { value: V | null; problems: Problem[]; key: string | null };
+  pure: (cells: Record<K, Cell>, row: number) => P;
+  combine: (parsed: P, row: number) => { value: V | null; problems: Problem[]; key: string | null };
   onProgress: (rows: number) => Promise<void>;
   every?: number;
 }): Promise<StageResult<K>> {
   const out = new LineWriter(opts.storage.writer(opts.key));
-  let header: { cells: Cell[]; index: Map<K, number>; at: number[] } | null = null;
-  let best = { size: 0, missing: opts.columns.filter((c) => c.required) };
+  const h = new HeaderedRows(opts.columns);
+  let header: { cells: Cell[]; index: Map<K, number> } | null = null;
   let rows = 0;
-  const reader = readRows(opts.file);
+  const source = parseHere(opts.file, opts.columns, opts.pure, h);
   try {
-    for (;;) {
-      let next: IteratorResult<{ rowNumber: number; cells: Cell[] }>;
-      try {
-        next = await reader.next();
-      } catch {
-        throw new ImportFailure({ zh: '文件无法读取：不是有效的 Excel（.xlsx）文件，或文件已损坏', en: 'The file cannot be read as an .xlsx workbook' });
+    for await (const batch of source) {
+      for (const { row, cells, parsed: p } of batch) {
+        const parsed = opts.combine(p, row);
+        const flushed = out.write({ row, cells, value: parsed.value, problems: parsed.problems, key: parsed.key } satisfies StagedRow<V>);
+        if (flushed) await flushed;
+        rows++;
+        if (rows % (opts.every ?? 2000) === 0) await opts.onProgress(rows);
       }
-      if (next.done) break;
-      const { rowNumber, cells } = next.value;
-      if (!header) {
-        const { index, missing } = mapHeader(cells, opts.columns);
-        if (missing.length === 0) header = { cells, index, at: opts.columns.map((c) => index.get(c.key) ?? -1) };
-        else if (rowNumber > 10) break;
-        else if (index.size > best.size) best = { size: index.size, missing };
-        continue;
-      }
-      const first = cells.find((c) => c !== null);
-      if (typeof first === 'string' && first.startsWith(examplePrefix)) continue;
-      const byKey = {} as Record<K, Cell>;
-      for (let i = 0; i < opts.columns.length; i++) {
-        const at = header.at[i]!;
-        byKey[opts.columns[i]!.key] = at < 0 ? null : (cells[at] ?? null);
-      }
-      const parsed = opts.parse(byKey, rowNumber);
-      const flushed = out.write({ row: rowNumber, cells, value: parsed.value, problems: parsed.problems, key: parsed.key } satisfies StagedRow<V>);
-      if (flushed) await flushed;
-      rows++;
-      if (rows % (opts.every ?? 2000) === 0) await opts.onProgress(rows);
     }
+    header = h.header;
+    if (!header) throw new ImportFailure(h.missing() ?? unreadable);
   } catch (err) {
     out.destroy();
-    await reader.return(undefined);
     throw err;
   }
   await out.close();
-  if (!header) {
-    const names = best.missing.map((c) => c.header).join('、');
-    throw new ImportFailure({ zh: `找不到表头：缺少列 ${names}。请使用下载的模板`, en: `No header row: missing ${names}. Use the template` });
-  }
   if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
   return { header: header.cells, index: header.index, rows };
 }

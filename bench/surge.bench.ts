@@ -1,0 +1,316 @@
+/**
+ * Month-end surge: N cadres at once submitting visits and diary entries, against PostgreSQL,
+ * through the real server in a child process (loopback only, bounded in time).
+ *
+ * A scratch database (dropped at the end) gets 补抽乡's regions, 200 cadres with accounts, and each
+ * cadre two paired households. The cadres log in; then autocannon keeps one connection per cadre
+ * busy for 30 s (8 s with --quick), each connection cycling: record a visit, record another,
+ * start the month's diary entry (cites the month's visits), submit it. Latency is every response's,
+ * as autocannon timed it. Baseline in the same run: GET /api/health at the same concurrency.
+ *
+ * LIANHU_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the server to use.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../server/src/db/client.js';
+import { migrate } from '../server/src/db/migrate.js';
+import { cadres } from '../server/src/features/cadres/tables.js';
+import { households, members } from '../server/src/features/households/tables.js';
+import { pairings } from '../server/src/features/pairings/tables.js';
+import { loadDivisions } from '../server/src/features/regions/service.js';
+import { users } from '../server/src/features/users/tables.js';
+import { newId } from '../server/src/platform/ids.js';
+import { hashPassword } from '../server/src/platform/password.js';
+
+const CADRES = 200;
+const PASSWORD = 'surge-pass-1';
+const VILLAGES = ['433124213201', '433124213202', '433124213203', '433124213204', '433124213205', '433124213206'];
+
+const adminUrl = process.env.LIANHU_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const withDb = (url: string, db: string) => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+async function admin(sqlText: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+function pct(sorted: number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
+}
+
+async function seed(url: string) {
+  const database = await openDatabase({ databaseUrl: url });
+  await migrate(database);
+  const db = database.db;
+  await loadDivisions(db, '433124');
+  const passwordHash = await hashPassword(PASSWORD);
+  const userRows = [];
+  const cadreRows = [];
+  const householdRows = [];
+  const memberRows = [];
+  const pairingRows = [];
+  const cast: { username: string; households: string[] }[] = [];
+  for (let i = 0; i < CADRES; i++) {
+    const village = VILLAGES[i % VILLAGES.length]!;
+    const userId = newId();
+    const cadreId = newId();
+    const username = `surge${String(i).padStart(3, '0')}`;
+    userRows.push({
+      id: userId,
+      username,
+      displayName: `干部${i}`,
+      passwordHash,
+      role: 'cadre' as const,
+      regionCode: '433124213000',
+      countyCode: '433124',
+    });
+    cadreRows.push({
+      id: cadreId,
+      name: `干部${i}`,
+      initials: 'gb',
+      rank: 'party_member' as const,
+      regionCode: village,
+      countyCode: '433124',
+      userId,
+    });
+    const mine: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const hid = newId();
+      mine.push(hid);
+      householdRows.push({ id: hid, regionCode: village, countyCode: '433124' });
+      memberRows.push({
+        id: newId(),
+        householdId: hid,
+        regionCode: village,
+        countyCode: '433124',
+        name: `户主${i}-${k}`,
+        relation: 'head' as const,
+      });
+      pairingRows.push({
+        id: newId(),
+        regionCode: village,
+        countyCode: '433124',
+        role: 'one_to_one' as const,
+        helperKind: 'cadre' as const,
+        helperId: cadreId,
+        targetKind: 'household' as const,
+        targetId: hid,
+        lead: true,
+        startOn: '2025-01-01',
+      });
+    }
+    cast.push({ username, households: mine });
+  }
+  await db.insert(users).values(userRows);
+  await db.insert(cadres).values(cadreRows);
+  await db.insert(households).values(householdRows);
+  await db.insert(members).values(memberRows);
+  await db.insert(pairings).values(pairingRows);
+  await database.close();
+  return cast;
+}
+
+async function startServer(url: string, port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LIANHU_DATA_DIR: dataDir,
+      LIANHU_SCHEDULER: 'off',
+      LIANHU_LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('server did not start within 60 s');
+}
+
+async function login(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+  households: string[];
+}
+
+function cannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, latencies })));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+export async function run({ quick }: { quick: boolean }) {
+  const dbName = `lianhu_surge_${randomBytes(4).toString('hex')}`;
+  const url = withDb(adminUrl, dbName);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianhu-surge-'));
+  await admin(`create database ${dbName}`);
+  let server: ChildProcess | null = null;
+  try {
+    const t0 = performance.now();
+    const cast = await seed(url);
+    console.log(`seeded ${CADRES} cadres, ${CADRES * 2} paired households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const port = await freePort();
+    server = await startServer(url, port, dataDir);
+    const base = `http://127.0.0.1:${port}`;
+    const sessions: Session[] = [];
+    for (let i = 0; i < cast.length; i += 8) {
+      const batch = cast.slice(i, i + 8);
+      sessions.push(...(await Promise.all(batch.map(async (c) => ({ ...(await login(base, c.username)), households: c.households })))));
+    }
+    console.log(`${sessions.length} cadres logged in`);
+    const duration = quick ? 8 : 30;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const month = today.slice(0, 7);
+
+    // Baseline: the cheapest route at the same concurrency.
+    const health = await cannon({ url: `${base}/api/health`, connections: CADRES, duration: Math.min(5, duration) });
+
+    let next = 0;
+    type Ctx = { s?: Session; entryId?: string; version?: number; n?: number };
+    const session = (ctx: Ctx) => (ctx.s ??= sessions[next++ % sessions.length]!);
+    const headers = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken, 'content-type': 'application/json' });
+    const visit = {
+      method: 'POST' as const,
+      path: '/api/visits',
+      setupRequest: (req: autocannon.Request, ctx: Ctx) => {
+        const s = session(ctx);
+        ctx.n = (ctx.n ?? 0) + 1;
+        const householdId = s.households[ctx.n % s.households.length]!;
+        return {
+          ...req,
+          headers: headers(s),
+          body: JSON.stringify({
+            id: newId(),
+            kind: 'home_visit',
+            visitedOn: today,
+            householdIds: [householdId],
+            discussed: '月底走访，了解生产生活情况',
+            production: '玉米已收',
+            mood: '稳定',
+          }),
+        };
+      },
+    };
+    const { result, latencies } = await cannon({
+      url: base,
+      connections: CADRES,
+      duration,
+      initialContext: {},
+      requests: [
+        visit,
+        visit,
+        {
+          method: 'POST',
+          path: '/api/diary-entries',
+          setupRequest: (req, ctx: Ctx) => {
+            const s = session(ctx);
+            return {
+              ...req,
+              headers: headers(s),
+              body: JSON.stringify({ id: newId(), month, body: '<p>本月走访联系户，了解生产生活情况，帮助解决实际困难。</p>' }),
+            };
+          },
+          onResponse: (status, body, ctx: Ctx) => {
+            if (status < 300) {
+              const e = JSON.parse(body) as { id: string; version: number };
+              ctx.entryId = e.id;
+              ctx.version = e.version;
+            }
+          },
+        },
+        {
+          method: 'POST',
+          setupRequest: (req, ctx: Ctx) => {
+            const s = session(ctx);
+            return {
+              ...req,
+              path: `/api/diary-entries/${ctx.entryId}/submit`,
+              headers: headers(s),
+              body: JSON.stringify({ version: ctx.version }),
+            };
+          },
+        },
+      ],
+    });
+    latencies.sort((a, b) => a - b);
+    const non2xx = result.non2xx;
+    const out = {
+      rps: Math.round(result.requests.average),
+      p50_ms: pct(latencies, 50),
+      p95_ms: pct(latencies, 95),
+      p99_ms: pct(latencies, 99),
+      errors: result.errors + result.timeouts + non2xx,
+      concurrency: CADRES,
+      duration_s: duration,
+      requests: result.requests.total,
+      baseline_health_rps: Math.round(health.result.requests.average),
+      baseline_health_p99_ms: pct(
+        health.latencies.sort((a, b) => a - b),
+        99,
+      ),
+    };
+    console.log('status codes', JSON.stringify(result.statusCodeStats));
+    console.table(out);
+    return out;
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await admin(`drop database if exists ${dbName} with (force)`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

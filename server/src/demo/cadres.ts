@@ -14,9 +14,10 @@ export const namedCadres: Record<string, { name: string; sex: Sex; username?: st
   'section/县委组织部/0': { name: '石秀梅', sex: 'female', username: 'county' },
   'section/县农业局/0': { name: '杨光明', sex: 'male', username: 'unithead' },
   'township/0': { name: '龙文斌', sex: 'male', username: 'township' },
-  'township/5': { name: '麻永成', sex: 'male' },
+  // The secretary of the township organ branch, whose member 麻春花 is: he reads her diary (查阅).
+  'township/5': { name: '麻永成', sex: 'male', username: 'secretary' },
   'township/11': { name: '麻春花', sex: 'female', username: 'cadre' },
-  'village/433124213209/0': { name: '施明发', sex: 'male', username: 'secretary' },
+  'village/433124213209/0': { name: '施明发', sex: 'male' },
 };
 
 const countyLeaderTitles = ['县委书记', '县委副书记、县长', '县委副书记', '县委常委、组织部部长', '副县长'];

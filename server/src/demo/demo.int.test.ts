@@ -77,13 +77,13 @@ describe('the demo of 补抽乡', () => {
     expect(surnames.has('龙') && surnames.has('石') && surnames.has('麻')).toBe(true);
   });
 
-  it('links the demo cadre account to its cadre record, and the secretary to 吉久村党支部', async () => {
+  it('links the demo cadre account to its cadre record, and the secretary to her branch (补抽乡机关党支部)', async () => {
     const [cadreUser] = await db().select().from(users).where(eq(users.username, 'cadre'));
     const [mine] = await db().select().from(cadres).where(eq(cadres.userId, cadreUser!.id));
     expect(mine).toMatchObject({ name: '麻春花', rank: 'township', regionCode: BUCHOU });
     const [secretaryUser] = await db().select().from(users).where(eq(users.username, 'secretary'));
     const [secretary] = await db().select({ name: cadres.name, role: cadres.branchRole, branch: branches.name }).from(cadres).innerJoin(branches, eq(branches.id, cadres.branchId)).where(eq(cadres.userId, secretaryUser!.id));
-    expect(secretary).toEqual({ name: '施明发', role: 'secretary', branch: '吉久村党支部' });
+    expect(secretary).toEqual({ name: '麻永成', role: 'secretary', branch: '补抽乡机关党支部' });
   });
 
   it('serves the demo through the API: the unit head sees the cadres of 县农业局 only', async () => {

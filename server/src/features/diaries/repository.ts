@@ -58,18 +58,19 @@ export async function entryExists(db: Executor, id: string): Promise<boolean> {
   return (await db.select({ id: diaryEntries.id }).from(diaryEntries).where(eq(diaryEntries.id, id)).limit(1)).length > 0;
 }
 
+/** The entry as written, or null when the id was already there. */
 export async function insertEntry(db: Executor, row: typeof diaryEntries.$inferInsert) {
-  return (await db.insert(diaryEntries).values(row).onConflictDoNothing().returning({ id: diaryEntries.id })).length > 0;
+  return (await db.insert(diaryEntries).values(row).onConflictDoNothing().returning())[0] ?? null;
 }
 
-/** Updates only if the version matches; false when stale. */
+/** Updates only if the version matches; answers the entry as it now is, or null when stale. */
 export async function updateEntry(db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) {
   const rows = await db
     .update(diaryEntries)
     .set({ ...set, version: sql`${diaryEntries.version} + 1`, updatedAt: new Date() })
     .where(and(eq(diaryEntries.id, id), eq(diaryEntries.version, version)))
-    .returning({ id: diaryEntries.id });
-  return rows.length > 0;
+    .returning();
+  return rows[0] ?? null;
 }
 
 export async function monthHasAccepted(db: Executor, cadreId: string, month: string): Promise<boolean> {

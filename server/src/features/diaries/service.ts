@@ -143,18 +143,17 @@ export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof cr
     visitIds: visits.map((v) => v.id),
     householdIds: [...new Set(visits.flatMap((v) => v.householdIds))],
   };
-  const created = await db.transaction(async (tx) => {
-    if (!(await repo.insertEntry(tx, row))) return false;
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'diary_entry',
-      entityId: id,
-      regionCode: row.regionCode,
-      after: { ...row, drafted: input.body === undefined },
-    });
-    return true;
+  const inserted = await db.transaction(async (tx) => {
+    const made = await repo.insertEntry(tx, row);
+    if (made) {
+      const after = { ...row, drafted: input.body === undefined };
+      await recordAudit(tx, actor, { action: 'create', entityType: 'diary_entry', entityId: id, regionCode: row.regionCode, after });
+    }
+    return made;
   });
-  return { entry: await getEntry(db, actor, id), created };
+  // A concurrent retry of the same id made it first: answer what it made.
+  if (!inserted) return { entry: await getEntry(db, actor, id), created: false };
+  return { entry: presentEntry({ ...inserted, cadreName: cadre.name }), created: true };
 }
 
 export async function updateEntry(db: Db, actor: Actor, id: string, input: z.infer<typeof updateEntryBody>) {
@@ -201,19 +200,14 @@ export async function submitEntry(db: Db, actor: Actor, id: string, version: num
     );
   if (plainText(before.body).length < 10)
     throw invalid(actor, [{ path: 'body', message: { zh: '日记内容太少，请补充后再提交', en: 'Write a little more before submitting' } }]);
-  await db.transaction(async (tx) => {
-    if (!(await repo.updateEntry(tx, id, version, { status: 'submitted', submittedAt: new Date() })))
-      throw staleVersion(presentEntry(before));
-    await recordAudit(tx, actor, {
-      action: 'submit',
-      entityType: 'diary_entry',
-      entityId: id,
-      regionCode: before.regionCode,
-      before: { status: before.status },
-      after: { status: 'submitted' },
-    });
+  const after = await db.transaction(async (tx) => {
+    const row = await repo.updateEntry(tx, id, version, { status: 'submitted', submittedAt: new Date() });
+    if (!row) throw staleVersion(presentEntry(before));
+    const change = { before: { status: before.status }, after: { status: 'submitted' } };
+    await recordAudit(tx, actor, { action: 'submit', entityType: 'diary_entry', entityId: id, regionCode: before.regionCode, ...change });
+    return row;
   });
-  return getEntry(db, actor, id);
+  return presentEntry({ ...after, cadreName: before.cadreName });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { regionWhere, type Scope } from '../../platform/scope.js';
+import { regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { households, members } from '../households/tables.js';
 import { regions } from '../regions/tables.js';
@@ -54,8 +54,9 @@ export async function visitExists(db: Executor, id: string): Promise<boolean> {
   return (await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).limit(1)).length > 0;
 }
 
-export async function insertVisit(db: Executor, row: typeof visits.$inferInsert) {
-  return (await db.insert(visits).values(row).onConflictDoNothing().returning({ id: visits.id })).length > 0;
+/** The visit as written, or null when the id was already there. */
+export async function insertVisit(db: Executor, row: typeof visits.$inferInsert): Promise<VisitRow | null> {
+  return (await db.insert(visits).values(row).onConflictDoNothing().returning())[0] ?? null;
 }
 
 export async function updateVisit(db: Executor, id: string, version: number, set: Partial<typeof visits.$inferInsert>) {
@@ -149,4 +150,24 @@ export function visitsOfHousehold(db: Executor, householdId: string) {
     .select()
     .from(visits)
     .where(and(arrayOverlaps(visits.householdIds, [householdId]), ne(visits.status, 'void')));
+}
+
+/** The region of each household in scope (one query for a visit's households; missing = not in scope or none). */
+export async function householdRegionsInScope(db: Executor, scope: Scope, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: households.id, regionCode: households.regionCode })
+    .from(households)
+    .where(and(inArray(households.id, ids), regionWhere(households.regionCode, scope)));
+  return new Map(rows.map((r) => [r.id, r.regionCode]));
+}
+
+/** Which of these cadres the scope reads (its subtree and the regions above it), in one query. */
+export async function cadresInScope(db: Executor, scope: Scope, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: cadres.id })
+    .from(cadres)
+    .where(and(inArray(cadres.id, ids), regionOrAboveWhere(cadres.regionCode, scope)));
+  return new Set(rows.map((r) => r.id));
 }

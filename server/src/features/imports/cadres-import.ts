@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { countyOf } from '../../platform/scope.js';
 import { upsertCadres, cadresOutside, type CadreWrite } from '../cadres/bulk.js';
 import { cadreColumns, NamedIndex, parseCadreRow, type CadreValue } from './cadre-rows.js';
-import { files, LineWriter, readBatches, stageRows, storedFile, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, readStaged, stageRows, storedFile } from './pipeline.js';
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
@@ -50,7 +50,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
   const out = new LineWriter(storage.writer(f.apply('cadres')));
   const counts = { cadresToCreate: 0, cadresToUpdate: 0, rowsToImport: 0 };
   let report: ReportWriter | null = null;
-  for await (const batch of readBatches<StagedRow<CadreValue>>(storage.read(f.staged))) for (const s of batch) {
+  for await (const batch of readStaged<CadreValue>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     if (problems.length) {
       report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns);

@@ -5,7 +5,7 @@
  */
 import type { Db, Executor } from '../../db/client.js';
 import { countyOf } from '../../platform/scope.js';
-import { files, LineWriter, readBatches, stageRows, storedFile, type StagedRow } from './pipeline.js';
+import { files, LineWriter, readBatches, readStaged, stageRows, storedFile } from './pipeline.js';
 import * as bulk from '../households/bulk.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { HouseholdTracker, householdColumns, makeParser, type HouseholdParserData, type MemberFields } from './household-rows.js';
@@ -61,7 +61,7 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
   const out = { members: new LineWriter(storage.writer(f.apply('members'))), heads: new LineWriter(storage.writer(f.apply('heads'))) };
   const counts = { households: tracker.households.size, householdsToCreate: 0, householdsToUpdate: 0, membersToCreate: 0, membersToUpdate: 0, rowsToImport: 0, heldBackRows: 0 };
   let report: ReportWriter | null = null;
-  for await (const batch of readBatches<StagedRow<MemberFields>>(storage.read(f.staged))) for (const s of batch) {
+  for await (const batch of readStaged<MemberFields>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     const firstBad = findings.firstBadRow(s.key!);
     if (problems.length || firstBad !== undefined) {

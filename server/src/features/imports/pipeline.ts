@@ -36,7 +36,12 @@ export class LineWriter {
   constructor(private readonly out: Writable) {}
 
   write(value: unknown): Promise<void> | undefined {
-    const line = JSON.stringify(value) + '\n';
+    return this.writeLine(JSON.stringify(value));
+  }
+
+  /** A line already made (no newline in it). */
+  writeLine(text: string): Promise<void> | undefined {
+    const line = text + '\n';
     this.parts.push(line);
     this.size += line.length;
     return this.size >= 512 * 1024 ? this.flush() : undefined;
@@ -75,6 +80,51 @@ export async function* readBatches<T>(input: Readable): AsyncGenerator<T[]> {
 /** A stored file as the .xlsx reader takes it: its size and byte ranges. */
 export async function storedFile(storage: FileStorage, key: string): Promise<RangeSource> {
   return { size: await storage.size(key), read: (start, end) => storage.read(key, { start, end }) };
+}
+
+/**
+ * Staged rows are written as two JSON texts on a line, split by a tab (JSON never holds a raw
+ * tab): what the rules made of the row, then its cells — which only the report needs, so they
+ * are parsed only for the rows it takes.
+ */
+function stagedLine(s: StagedRow): string {
+  return JSON.stringify({ row: s.row, value: s.value, problems: s.problems, key: s.key }) + '\t' + JSON.stringify(s.cells);
+}
+
+class StagedLine<V> implements StagedRow<V> {
+  row: number;
+  value: V | null;
+  problems: Problem[];
+  key: string | null;
+  private parsedCells: Cell[] | null = null;
+  constructor(
+    meta: Omit<StagedRow<V>, 'cells'>,
+    private readonly cellsText: string,
+  ) {
+    this.row = meta.row;
+    this.value = meta.value;
+    this.problems = meta.problems;
+    this.key = meta.key;
+  }
+  get cells(): Cell[] {
+    return (this.parsedCells ??= JSON.parse(this.cellsText) as Cell[]);
+  }
+}
+
+/** The staged rows (stageRows), a chunk's worth at a time. */
+export async function* readStaged<V>(input: Readable): AsyncGenerator<StagedRow<V>[]> {
+  const parse = (line: string) => {
+    const tab = line.indexOf('\t');
+    return new StagedLine<V>(JSON.parse(line.slice(0, tab)) as Omit<StagedRow<V>, 'cells'>, line.slice(tab + 1));
+  };
+  let rest = '';
+  for await (const chunk of input) {
+    const text = rest + (chunk as Buffer).toString('utf8');
+    const lines = text.split('\n');
+    rest = lines.pop()!;
+    yield lines.filter(Boolean).map(parse);
+  }
+  if (rest) yield [parse(rest)];
 }
 
 /** Rows a template carries for show: the first cell starts with 【示例】. */
@@ -193,7 +243,7 @@ export async function stageRows<K extends string, P, V>(opts: {
     for await (const batch of source) {
       for (const { row, cells, parsed: p } of batch) {
         const parsed = opts.combine(p, row);
-        const flushed = out.write({ row, cells, value: parsed.value, problems: parsed.problems, key: parsed.key } satisfies StagedRow<V>);
+        const flushed = out.writeLine(stagedLine({ row, cells, value: parsed.value, problems: parsed.problems, key: parsed.key }));
         if (flushed) await flushed;
         rows++;
         if (rows % (opts.every ?? 2000) === 0) await opts.onProgress(rows);

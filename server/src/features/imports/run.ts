@@ -125,13 +125,17 @@ export function nameInitials(whole: (name: string) => string): (name: string) =>
     }
     return v;
   };
+  const known = new Map<string, string>();
   return (name) => {
+    const k = known.get(name);
+    if (k !== undefined) return k;
     let out = '';
     for (const ch of name) {
       const l = /\p{Script=Han}/u.test(ch) ? letter(ch) : null;
       if (l === null) return slow(name);
       out += l;
     }
+    if (known.size < 100_000) known.set(name, out);
     return out;
   };
 }

@@ -15,9 +15,11 @@ const PAIRED_ON = '2025-03-01';
  * template's rules — each township cadre a 致富明星户, each village cadre a 思想保守户 of their
  * village, each capable member an 经济落后户/贫困户 there — then most other households shared out
  * among the township cadres (麻春花, the `cadre` account, among them), one 几帮一 group, and the
- * resident cadres posted to their villages. A few breaches are left on purpose: two township
- * cadres without a star household, one village cadre without a conservative one, and some
- * households nobody links yet, so the rule check and the assistant have something to show.
+ * resident cadres posted to their villages. Breaches are left on purpose: two township cadres
+ * without a star household, one village cadre without a conservative one, some households nobody
+ * links yet (a conservative and a poor one per village kept free for the assistant); with fewer
+ * star households than township cadres, some stars cannot be found at all. With the default 300
+ * households the check finds 10 missing pairings and the assistant fills 5 of them.
  * Deterministic ids; a second run inserts nothing.
  */
 export async function makePairings(ctx: DemoContext) {
@@ -106,15 +108,27 @@ export async function makePairings(ctx: DemoContext) {
     link(township[1]!, shared, 'several_to_one', true);
     link(township[2]!, shared, 'several_to_one', false);
   }
-  // Most of the rest shared out among the township cadres, 麻春花 (the cadre account) first; about one in eight left for the assistant.
+  // Most of the rest shared out among the township cadres, 麻春花 (the cadre account) first; a few left for the assistant.
   const cadreAccount = ctx.accounts.get('cadre');
   const order = [...township].sort(
     (a, b) =>
       Number(b.userId === cadreAccount && cadreAccount !== undefined) - Number(a.userId === cadreAccount && cadreAccount !== undefined),
   );
+  // Kept free for the assistant: two star households, and in each village one conservative and one poor or behind household.
+  const reserved = new Set<string>();
+  const reserve = (pred: (h: DemoHousehold) => boolean, n = 1) =>
+    ctx.households
+      .filter((h) => free.has(h.id) && !reserved.has(h.id) && pred(h))
+      .slice(0, n)
+      .forEach((h) => reserved.add(h.id));
+  reserve((h) => h.categories.includes('prosperity_star'), 2);
+  for (const v of ctx.villages) {
+    reserve((h) => h.villageCode === v.code && (h.categories.includes('conservative') || h.categories.includes('difficult')));
+    reserve((h) => h.villageCode === v.code && (h.categories.includes('economically_behind') || h.categories.includes('poor')));
+  }
   let k = 0;
   for (const h of ctx.households) {
-    if (!free.has(h.id) || ctx.rng(`unpaired/${h.id}`).chance(0.12)) continue;
+    if (!free.has(h.id) || reserved.has(h.id) || ctx.rng(`unpaired/${h.id}`).chance(0.08)) continue;
     free.delete(h.id);
     link(order[k % order.length]!, h);
     k++;

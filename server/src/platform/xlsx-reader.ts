@@ -207,6 +207,9 @@ export class SheetScanner {
   private inData = false;
   private done = false;
   private nextRow = 1;
+  private tags: { c: string; cEnd: string; is: string; v: string; vEnd: string; f: string } | null = null;
+  /** The shared strings as cells (blank ones null). */
+  private shared: Cell[] | null = null;
 
   constructor(private readonly ctx: SheetContext) {}
 
@@ -276,8 +279,9 @@ export class SheetScanner {
     const cells: Cell[] = [];
     let any = false;
     let col = -1;
-    const cTag = `<${p}c`;
-    const cEnd = `</${p}c>`;
+    const tags = (this.tags ??= { c: `<${p}c`, cEnd: `</${p}c>`, is: `<${p}is`, v: `<${p}v`, vEnd: `</${p}v>`, f: `<${p}f` });
+    const cTag = tags.c;
+    const cEnd = tags.cEnd;
     for (let i = openTag(xml, cTag, from, to); i >= 0;) {
       const gt = xml.indexOf('>', i);
       const open = xml.slice(i, gt);
@@ -288,7 +292,7 @@ export class SheetScanner {
         continue;
       }
       const e = xml.indexOf(cEnd, gt);
-      const value = this.value(xml, gt + 1, e, open, p);
+      const value = this.value(xml, gt + 1, e, open, p, tags);
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;
@@ -299,23 +303,21 @@ export class SheetScanner {
     return any ? cells : null;
   }
 
-  private value(xml: string, from: number, to: number, open: string, p: string): Cell {
+  private value(xml: string, from: number, to: number, open: string, p: string, tags: NonNullable<SheetScanner['tags']>): Cell {
     const t = attr(open, 't');
     if (t === 'inlineStr') {
-      const is = openTag(xml, `<${p}is`, from, to);
+      const is = openTag(xml, tags.is, from, to);
       return is < 0 ? null : blank(itemText(xml, is, to, p));
     }
-    const vOpen = openTag(xml, `<${p}v`, from, to);
+    const vOpen = openTag(xml, tags.v, from, to);
     if (vOpen < 0) return null;
     const gt = xml.indexOf('>', vOpen);
     if (xml.charCodeAt(gt - 1) === 47) return null;
-    const vEnd = xml.indexOf(`</${p}v>`, gt);
+    const vEnd = xml.indexOf(tags.vEnd, gt);
     const v = xml.slice(gt + 1, vEnd);
     switch (t) {
-      case 's': {
-        const s = this.ctx.strings[Number(v)];
-        return s === undefined ? null : blank(s);
-      }
+      case 's':
+        return (this.shared ??= this.ctx.strings.map(blank))[Number(v)] ?? null;
       case 'str':
         return blank(xmlText(v));
       case 'b':
@@ -330,7 +332,7 @@ export class SheetScanner {
         if (!Number.isFinite(n)) return null;
         // formulas keep their number, as exceljs does; a value in a date style is a date
         const s = attr(open, 's');
-        if (s !== null && this.ctx.dates[Number(s)] && openTag(xml, `<${p}f`, from, to) < 0) return serialDate(n, this.ctx.date1904);
+        if (s !== null && this.ctx.dates[Number(s)] && openTag(xml, tags.f, from, to) < 0) return serialDate(n, this.ctx.date1904);
         return n;
       }
     }

@@ -21,6 +21,11 @@ const cadres = () => import('../features/cadres/CadresPage').then((m) => ({ Comp
 const cadre = () => import('../features/cadres/CadrePage').then((m) => ({ Component: m.CadrePage }));
 const units = () => import('../features/units/UnitsPage').then((m) => ({ Component: m.UnitsPage }));
 const imports = () => import('../features/imports/ImportPage').then((m) => ({ Component: m.ImportPage }));
+const programmes = () => import('../features/programmes/ProgrammesPage').then((m) => ({ Component: m.ProgrammesPage }));
+const programme = () => import('../features/programmes/ProgrammePage').then((m) => ({ Component: m.ProgrammePage }));
+const pairings = () => import('../features/pairings/PairingsPage').then((m) => ({ Component: m.PairingsPage }));
+const myHouseholds = () => import('../features/pairings/MyHouseholdsPage').then((m) => ({ Component: m.MyHouseholdsPage }));
+const myVillages = () => import('../features/pairings/MyVillagesPage').then((m) => ({ Component: m.MyVillagesPage }));
 const password = () => import('../features/auth/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage }));
 
 export const routes = [
@@ -52,6 +57,17 @@ export const routes = [
             ],
           },
           { path: 'units', lazy: units, handle: crumb('units') },
+          {
+            path: 'programmes',
+            handle: crumb('programmes'),
+            children: [
+              { index: true, lazy: programmes },
+              { path: ':id', lazy: programme, handle: crumb('detail') },
+            ],
+          },
+          { path: 'pairings', lazy: pairings, handle: crumb('pairings') },
+          { path: 'my/households', lazy: myHouseholds, handle: crumb('myHouseholds') },
+          { path: 'my/villages', lazy: myVillages, handle: crumb('myVillages') },
           { path: 'imports', lazy: imports, handle: crumb('import') },
           {
             element: <RequireAdmin />,

@@ -1,3 +1,4 @@
+import pairingsEn from './pairings.en';
 import registryEn from './registry.en';
 import type { Messages } from './zh-CN';
 
@@ -44,6 +45,7 @@ const en: Same<Messages> = {
     audit: 'Audit log',
     password: 'Change password',
     myHouseholds: 'My households',
+    myVillages: 'My villages',
     recordVisit: 'Record a visit',
     diaries: 'Diary entries',
     requests: 'Problems',
@@ -255,6 +257,7 @@ const en: Same<Messages> = {
     },
   },
   ...registryEn,
+  ...pairingsEn,
   errors: {
     forbidden: 'You may not see this page',
     formInvalid: 'Correct the fields marked in red',

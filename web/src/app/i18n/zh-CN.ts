@@ -1,3 +1,4 @@
+import pairingsZh from './pairings.zh-CN';
 import registryZh from './registry.zh-CN';
 
 /** Chinese strings, the reference set: every key here must exist in en.ts (checked by i18n.test.ts). */
@@ -41,6 +42,7 @@ const zhCN = {
     audit: '审计日志',
     password: '修改密码',
     myHouseholds: '我的联系户',
+    myVillages: '我的联系村',
     recordVisit: '记录走访',
     diaries: '民情日记',
     requests: '问题与诉求',
@@ -251,6 +253,7 @@ const zhCN = {
     },
   },
   ...registryZh,
+  ...pairingsZh,
   errors: {
     forbidden: '您没有权限查看此页面',
     formInvalid: '请按提示修改标红的内容',

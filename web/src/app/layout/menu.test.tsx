@@ -6,9 +6,9 @@ const keys = (es: { key: string }[]) => es.map((e) => e.key);
 
 describe('the menu of each role (UX.md)', () => {
   it('gives administrators 农户 and 干部, and the county 单位/部门 as well', () => {
-    expect(keys(menuFor('township_admin').ready)).toEqual(['home', 'households', 'cadres', 'regions', 'users', 'audit', 'password']);
-    expect(keys(menuFor('county_admin').ready)).toEqual(['home', 'households', 'cadres', 'units', 'regions', 'users', 'audit', 'password']);
-    expect(keys(menuFor('cadre').ready)).toEqual(['home', 'regions', 'password']);
+    expect(keys(menuFor('township_admin').ready)).toEqual(['home', 'households', 'cadres', 'programmes', 'pairings', 'regions', 'users', 'audit', 'password']);
+    expect(keys(menuFor('county_admin').ready)).toEqual(['home', 'households', 'cadres', 'units', 'programmes', 'pairings', 'regions', 'users', 'audit', 'password']);
+    expect(keys(menuFor('cadre').ready)).toEqual(['home', 'myHouseholds', 'myVillages', 'regions', 'password']);
   });
 
   it('keeps what is not built greyed, never twice', () => {
@@ -23,7 +23,7 @@ describe('the menu of each role (UX.md)', () => {
         role,
       ).toBe(true);
     }
-    expect(keys(menuFor('township_admin').soon)).toContain('pairings');
+    expect(keys(menuFor('township_admin').soon)).toContain('problems');
   });
 
   it('selects the entry a page belongs to', () => {
@@ -31,6 +31,8 @@ describe('the menu of each role (UX.md)', () => {
     expect(selectedKey('/imports', '?kind=cadres')).toBe('cadres');
     expect(selectedKey('/imports', '?kind=households&job=x')).toBe('households');
     expect(selectedKey('/units')).toBe('units');
+    expect(selectedKey('/programmes/019b76da-a800-7d2e-b421-9a4a8ab75143')).toBe('programmes');
+    expect(selectedKey('/my/households')).toBe('myHouseholds');
     expect(selectedKey('/nowhere')).toBe('home');
   });
 });

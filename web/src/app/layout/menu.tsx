@@ -45,17 +45,18 @@ const ready = {
   users: { path: '/users', icon: <UserSwitchOutlined /> },
   audit: { path: '/audit', icon: <AuditOutlined /> },
   password: { path: '/password', icon: <KeyOutlined /> },
+  programmes: { path: '/programmes', icon: <ScheduleOutlined /> },
+  pairings: { path: '/pairings', icon: <ClusterOutlined /> },
+  myHouseholds: { path: '/my/households', icon: <TeamOutlined /> },
+  myVillages: { path: '/my/villages', icon: <EnvironmentOutlined /> },
 } satisfies Partial<Record<MenuKey, Omit<MenuEntry, 'key'>>>;
 
 const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
-  myHouseholds: <TeamOutlined />,
   recordVisit: <SolutionOutlined />,
   diaries: <EditOutlined />,
   requests: <AlertOutlined />,
   diaryReview: <ReadOutlined />,
   branchActivities: <FlagOutlined />,
-  pairings: <ClusterOutlined />,
-  programmes: <ScheduleOutlined />,
   diaryAudit: <FileSearchOutlined />,
   problems: <WarningOutlined />,
   reports: <BarChartOutlined />,
@@ -70,8 +71,8 @@ const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
 };
 type SoonKey = keyof typeof soonIcons;
 
-const township: SoonKey[] = ['pairings', 'programmes', 'diaryAudit', 'problems', 'reports', 'boards'];
-const cadre: SoonKey[] = ['myHouseholds', 'recordVisit', 'diaries', 'requests'];
+const township: SoonKey[] = ['diaryAudit', 'problems', 'reports', 'boards'];
+const cadre: SoonKey[] = ['recordVisit', 'diaries', 'requests'];
 
 /** The rest of each role's menu in UX.md ("Menu by role"), not built yet. */
 function soonFor(role: Role): SoonKey[] {
@@ -108,6 +109,13 @@ function readyFor(role: Role): ('households' | 'cadres' | 'units')[] {
   }
 }
 
+/** 帮扶活动 and 结对 for administrators; 我的联系户 and 我的联系村 for those who help households themselves. */
+function pairingPagesFor(role: Role): ('programmes' | 'pairings' | 'myHouseholds' | 'myVillages')[] {
+  if (isAdmin(role)) return ['programmes', 'pairings'];
+  if (role === 'cadre' || role === 'branch_secretary') return ['myHouseholds', 'myVillages'];
+  return [];
+}
+
 /**
  * The menu of a role: `ready` are the pages that exist today, `soon` the rest of that role's
  * menu, shown greyed out so that nobody is surprised and nothing pretends to work.
@@ -116,6 +124,7 @@ export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
   const keys: (keyof typeof ready)[] = [
     'home',
     ...readyFor(role),
+    ...pairingPagesFor(role),
     'regions',
     ...(isAdmin(role) ? (['users', 'audit'] as const) : []),
     'password',

@@ -3,9 +3,11 @@ import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import {
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   KeyOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -13,6 +15,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { isAdmin } from '../../app/roles';
+import { MyHouseholds } from '../pairings/MyHouseholds';
 
 interface Shortcut {
   to: string;
@@ -26,7 +29,20 @@ export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const county = user.role === 'county_admin' || user.role === 'system_admin';
+  const helper = user.role === 'cadre' || user.role === 'branch_secretary';
   const shortcuts: Shortcut[] = [
+    ...(helper
+      ? [
+          { to: '/my/households', icon: <TeamOutlined />, title: t('menu.myHouseholds'), desc: t('pairings.homeDesc.myHouseholds') },
+          { to: '/my/villages', icon: <EnvironmentOutlined />, title: t('menu.myVillages'), desc: t('pairings.homeDesc.myVillages') },
+        ]
+      : []),
+    ...(isAdmin(user.role)
+      ? [
+          { to: '/programmes', icon: <ScheduleOutlined />, title: t('menu.programmes'), desc: t('pairings.homeDesc.programmes') },
+          { to: '/pairings', icon: <ClusterOutlined />, title: t('menu.pairings'), desc: t('pairings.homeDesc.pairings') },
+        ]
+      : []),
     ...(isAdmin(user.role)
       ? [
           { to: '/households', icon: <TeamOutlined />, title: t('menu.households'), desc: t('home.householdsDesc') },
@@ -67,6 +83,13 @@ export function HomePage() {
           />
         </Card>
       </Col>
+      {helper && (
+        <Col span={24}>
+          <Card size="small" title={<Link to="/my/households">{t('menu.myHouseholds')}</Link>}>
+            <MyHouseholds limit={6} />
+          </Card>
+        </Col>
+      )}
       <Col span={24}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('home.shortcuts')}

@@ -15,9 +15,10 @@ import { IncomeTab } from './IncomeTab';
 import { MembersTab } from './MembersTab';
 import { PersonalDataButton } from './PersonalDataButton';
 import { SurveyTab } from './SurveyTab';
+import { HelpersTab } from '../pairings/HelpersTab';
 import { TimelineTab } from './TimelineTab';
 
-const tabs = ['members', 'income', 'survey', 'timeline'] as const;
+const tabs = ['members', 'income', 'survey', 'helpers', 'timeline'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The household page: a header card, then members, income by year, survey and timeline (tab in the address). */
@@ -90,6 +91,7 @@ export function HouseholdPage() {
               children: <IncomeTab household={h} editable={editable} onStale={reload} />,
             },
             { key: 'survey', label: t('households.tabs.survey'), children: <SurveyTab householdId={h.id} onStale={reload} /> },
+            { key: 'helpers', label: t('pairings.helpers.tab'), children: <HelpersTab householdId={h.id} /> },
             { key: 'timeline', label: t('households.tabs.timeline'), children: <TimelineTab householdId={h.id} /> },
           ]}
           destroyOnHidden

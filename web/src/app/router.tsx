@@ -27,9 +27,22 @@ const pairings = () => import('../features/pairings/PairingsPage').then((m) => (
 const myHouseholds = () => import('../features/pairings/MyHouseholdsPage').then((m) => ({ Component: m.MyHouseholdsPage }));
 const myVillages = () => import('../features/pairings/MyVillagesPage').then((m) => ({ Component: m.MyVillagesPage }));
 const password = () => import('../features/auth/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage }));
+const recordVisit = () => import('../features/visits/RecordVisitPage').then((m) => ({ Component: m.RecordVisitPage }));
+const visits = () => import('../features/visits/VisitsPage').then((m) => ({ Component: m.VisitsPage }));
+const visit = () => import('../features/visits/VisitPage').then((m) => ({ Component: m.VisitPage }));
+const confirmVisit = () => import('../features/visits/ConfirmPage').then((m) => ({ Component: m.ConfirmPage }));
+const diaries = () => import('../features/diaries/DiariesPage').then((m) => ({ Component: m.DiariesPage }));
+const diary = () => import('../features/diaries/DiaryPage').then((m) => ({ Component: m.DiaryPage }));
+const publicDiary = () => import('../features/diaries/PublicDiaryPage').then((m) => ({ Component: m.PublicDiaryPage }));
+const reviews = () => import('../features/reviews/ReviewsPage').then((m) => ({ Component: m.ReviewsPage }));
+const review = () => import('../features/reviews/ReviewPage').then((m) => ({ Component: m.ReviewPage }));
+const worklist = () => import('../features/worklists/AdminWorklistPage').then((m) => ({ Component: m.AdminWorklistPage }));
 
 export const routes = [
   { path: '/login', element: <LoginPage /> },
+  // Public pages (no login): the family confirms a visit; the published diary.
+  { path: '/confirm/:token', lazy: confirmVisit, HydrateFallback: PageLoading },
+  { path: '/public/diary', lazy: publicDiary, HydrateFallback: PageLoading },
   {
     element: <RequireAuth />,
     HydrateFallback: PageLoading,
@@ -69,6 +82,33 @@ export const routes = [
           { path: 'my/households', lazy: myHouseholds, handle: crumb('myHouseholds') },
           { path: 'my/villages', lazy: myVillages, handle: crumb('myVillages') },
           { path: 'imports', lazy: imports, handle: crumb('import') },
+          {
+            path: 'visits',
+            handle: crumb('visits'),
+            children: [
+              { index: true, lazy: visits },
+              { path: 'new', lazy: recordVisit, handle: crumb('recordVisit') },
+              { path: ':id', lazy: visit, handle: crumb('detail') },
+            ],
+          },
+          {
+            path: 'diaries',
+            handle: crumb('diaries'),
+            children: [
+              { index: true, lazy: diaries },
+              { path: ':id', lazy: diary, handle: crumb('detail') },
+            ],
+          },
+          {
+            path: 'reviews',
+            handle: crumb('diaryReview'),
+            children: [
+              { index: true, lazy: reviews },
+              { path: ':id', lazy: review, handle: crumb('detail') },
+            ],
+          },
+          { path: 'diary-audit', lazy: reviews, handle: crumb('diaryAudit') },
+          { path: 'worklists', lazy: worklist, handle: crumb('worklist') },
           {
             element: <RequireAdmin />,
             children: [

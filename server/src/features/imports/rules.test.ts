@@ -77,6 +77,39 @@ describe('cells', () => {
   });
 });
 
+describe('lookups made once and remembered', () => {
+  it('takes a coded value by Chinese label, code or English in any case, the first label winning', () => {
+    const labels = { a: { zh: '甲', en: 'B' }, b: { zh: 'B', en: 'Bee' }, c: { zh: '丙', en: 'Sea' } };
+    expect(value(codedCell('x', '甲', labels))).toBe('a');
+    expect(value(codedCell('x', 'c', labels))).toBe('c');
+    expect(value(codedCell('x', 'SEA', labels))).toBe('c');
+    expect(value(codedCell('x', 'b', labels))).toBe('a'); // 'b' is label a's English (any case) before label b's code
+    expect(value(codedCell('x', 'B', labels))).toBe('a');
+    expect(why(codedCell('x', '丁', labels))).toBe('“丁”不是可选的值，可填：甲、B、丙');
+  });
+
+  it('answers a list cell the same the second time, with an array of its own', () => {
+    const lookup = labelLookup([...builtInCategories]);
+    const first = listCell('categories', '贫困户、信访户', lookup, '农户类别');
+    const second = listCell('categories', '贫困户、信访户', lookup, '农户类别');
+    expect(second).toEqual(first);
+    if (first.ok && second.ok) {
+      first.value.push('changed');
+      expect(second.value).not.toContain('changed');
+    }
+    expect(why(listCell('categories', '富户', lookup, '农户类别'))).toBe(why(listCell('categories', '富户', lookup, '农户类别')));
+  });
+
+  it('resolves a place the same the second time, by name or code', () => {
+    const index = new RegionIndex(regionList.filter((r) => r.code.startsWith('433124213')), '433124213');
+    for (let i = 0; i < 2; i++) {
+      expect(index.resolve({ township: null, village: '吉久村', group: '一组' }, 'village')).toEqual({ ok: true, code: '433124213209001', level: 'group' });
+      expect(index.resolve({ township: null, village: 433124213209, group: null }, 'village')).toEqual({ ok: true, code: '433124213209', level: 'village' });
+      expect(index.resolve({ township: null, village: '吉九村', group: null }, 'village')).toMatchObject({ ok: false });
+    }
+  });
+});
+
 describe('region names within a scope', () => {
   it('finds a village and group by name or code', () => {
     expect(township.resolve({ township: null, village: '吉久村', group: '1组' }, 'village')).toEqual({ ok: true, code: '433124213209001', level: 'group' });

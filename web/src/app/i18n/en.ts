@@ -1,3 +1,4 @@
+import fieldworkEn from './fieldwork.en';
 import pairingsEn from './pairings.en';
 import registryEn from './registry.en';
 import type { Messages } from './zh-CN';
@@ -72,6 +73,8 @@ const en: Same<Messages> = {
   },
   crumbs: {
     detail: 'Details',
+    visits: 'My visits',
+    worklist: 'Work list',
     import: 'Import Excel',
   },
   roles: {
@@ -258,6 +261,7 @@ const en: Same<Messages> = {
   },
   ...registryEn,
   ...pairingsEn,
+  ...fieldworkEn,
   errors: {
     forbidden: 'You may not see this page',
     formInvalid: 'Correct the fields marked in red',

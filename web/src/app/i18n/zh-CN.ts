@@ -1,3 +1,4 @@
+import fieldworkZh from './fieldwork.zh-CN';
 import pairingsZh from './pairings.zh-CN';
 import registryZh from './registry.zh-CN';
 
@@ -69,6 +70,8 @@ const zhCN = {
   },
   crumbs: {
     detail: '详情',
+    visits: '我的走访',
+    worklist: '工作清单',
     import: '导入 Excel',
   },
   roles: {
@@ -254,6 +257,7 @@ const zhCN = {
   },
   ...registryZh,
   ...pairingsZh,
+  ...fieldworkZh,
   errors: {
     forbidden: '您没有权限查看此页面',
     formInvalid: '请按提示修改标红的内容',

@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { Logo } from '../Logo';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -63,6 +64,7 @@ export function AppLayout() {
             )}
           </Flex>
           <Flex align="center" gap={phone ? 4 : 12} style={{ minWidth: 0 }}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu compact={!wide} />
           </Flex>

@@ -49,15 +49,15 @@ const ready = {
   pairings: { path: '/pairings', icon: <ClusterOutlined /> },
   myHouseholds: { path: '/my/households', icon: <TeamOutlined /> },
   myVillages: { path: '/my/villages', icon: <EnvironmentOutlined /> },
+  recordVisit: { path: '/visits/new', icon: <SolutionOutlined /> },
+  diaries: { path: '/diaries', icon: <EditOutlined /> },
+  diaryReview: { path: '/reviews', icon: <ReadOutlined /> },
+  diaryAudit: { path: '/diary-audit', icon: <FileSearchOutlined /> },
 } satisfies Partial<Record<MenuKey, Omit<MenuEntry, 'key'>>>;
 
 const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
-  recordVisit: <SolutionOutlined />,
-  diaries: <EditOutlined />,
   requests: <AlertOutlined />,
-  diaryReview: <ReadOutlined />,
   branchActivities: <FlagOutlined />,
-  diaryAudit: <FileSearchOutlined />,
   problems: <WarningOutlined />,
   reports: <BarChartOutlined />,
   boards: <FileTextOutlined />,
@@ -71,8 +71,8 @@ const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
 };
 type SoonKey = keyof typeof soonIcons;
 
-const township: SoonKey[] = ['diaryAudit', 'problems', 'reports', 'boards'];
-const cadre: SoonKey[] = ['recordVisit', 'diaries', 'requests'];
+const township: SoonKey[] = ['problems', 'reports', 'boards'];
+const cadre: SoonKey[] = ['requests'];
 
 /** The rest of each role's menu in UX.md ("Menu by role"), not built yet. */
 function soonFor(role: Role): SoonKey[] {
@@ -83,7 +83,7 @@ function soonFor(role: Role): SoonKey[] {
     case 'township_admin':
       return township;
     case 'branch_secretary':
-      return [...cadre, 'diaryReview', 'branchActivities'];
+      return [...cadre, 'branchActivities'];
     case 'cadre':
       return cadre;
     case 'unit_head':
@@ -93,16 +93,21 @@ function soonFor(role: Role): SoonKey[] {
   }
 }
 
-/** The registry pages of a role's menu (UX.md): 农户 and 干部 for administrators, 单位/部门 for the county. */
-function readyFor(role: Role): ('households' | 'cadres' | 'units')[] {
+/**
+ * The built pages of a role's menu (UX.md): 农户, 干部 and 日记调阅 for administrators, 单位/部门
+ * for the county; 记录走访 and 民情日记 for cadres, with 日记查阅 for the branch secretary.
+ */
+function readyFor(role: Role): ('households' | 'cadres' | 'units' | 'recordVisit' | 'diaries' | 'diaryReview' | 'diaryAudit')[] {
   switch (role) {
     case 'system_admin':
     case 'county_admin':
-      return ['households', 'cadres', 'units'];
+      return ['households', 'cadres', 'diaryAudit', 'units'];
     case 'township_admin':
-      return ['households', 'cadres'];
+      return ['households', 'cadres', 'diaryAudit'];
     case 'branch_secretary':
+      return ['recordVisit', 'diaries', 'diaryReview'];
     case 'cadre':
+      return ['recordVisit', 'diaries'];
     case 'unit_head':
     case 'leader':
       return [];

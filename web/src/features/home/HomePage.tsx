@@ -16,6 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { isAdmin } from '../../app/roles';
 import { MyHouseholds } from '../pairings/MyHouseholds';
+import { CadreWorkCards } from '../worklists/CadreWorkCards';
+import { ReviewerWorkCard } from '../worklists/ReviewerWorkCard';
 
 interface Shortcut {
   to: string;
@@ -47,6 +49,7 @@ export function HomePage() {
       ? [
           { to: '/households', icon: <TeamOutlined />, title: t('menu.households'), desc: t('home.householdsDesc') },
           { to: '/cadres', icon: <IdcardOutlined />, title: t('menu.cadres'), desc: t('home.cadresDesc') },
+          { to: '/worklists', icon: <ScheduleOutlined />, title: t('worklists.adminTitle'), desc: t('worklists.adminDesc') },
         ]
       : []),
     ...(county ? [{ to: '/units', icon: <BankOutlined />, title: t('menu.units'), desc: t('home.unitsDesc') }] : []),
@@ -83,6 +86,16 @@ export function HomePage() {
           />
         </Card>
       </Col>
+      {(user.role === 'cadre' || user.role === 'branch_secretary') && (
+        <Col span={24}>
+          <CadreWorkCards />
+        </Col>
+      )}
+      {(user.role === 'branch_secretary' || isAdmin(user.role)) && (
+        <Col span={24}>
+          <ReviewerWorkCard />
+        </Col>
+      )}
       {helper && (
         <Col span={24}>
           <Card size="small" title={<Link to="/my/households">{t('menu.myHouseholds')}</Link>}>

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { uuidv7 } from '../../api/ids';
+import { useApiError } from '../../app/useApiError';
+import { statusColor, useEntries, useStartEntry } from './api';
+
+/** 民情日记: my entries, and the month's entry started (drafted from its visits) in one tap. */
+export function DiariesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const showError = useApiError();
+  const entries = useEntries({ mine: 'true', pageSize: 100 });
+  const start = useStartEntry();
+  const thisMonth = dayjs().format('YYYY-MM');
+  const [month, setMonth] = useState(thisMonth);
+  const existing = entries.data?.items.find((e) => e.month === month);
+
+  const open = () => {
+    if (existing) return void navigate(`/diaries/${existing.id}`);
+    start.mutate({ id: uuidv7(), month }, { onSuccess: (e) => void navigate(`/diaries/${e.id}?drafted=1`), onError: (e) => showError(e) });
+  };
+
+  return (
+    <Card title={t('diaries.title')}>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input
+          type="month"
+          value={month}
+          max={thisMonth}
+          onChange={(e) => setMonth(e.target.value || thisMonth)}
+          style={{ width: 160 }}
+          aria-label={t('diaries.month')}
+        />
+        <Button type="primary" icon={<EditOutlined />} onClick={open} loading={start.isPending} data-testid="start-entry">
+          {t('diaries.startMonth', { month })}
+        </Button>
+      </Flex>
+      <List
+        loading={entries.isPending}
+        dataSource={entries.data?.items ?? []}
+        locale={{ emptyText: t('diaries.empty') }}
+        renderItem={(e) => (
+          <List.Item key={e.id} data-testid="entry-item">
+            <Link to={`/diaries/${e.id}`} style={{ width: '100%' }}>
+              <Flex justify="space-between" gap={8} wrap>
+                <Typography.Text strong>{e.month}</Typography.Text>
+                <Space size={4}>
+                  <Tag color={statusColor[e.status]}>{t(`diaries.status.${e.status}`)}</Tag>
+                  {e.published && <Tag color="purple">{t('diaries.published')}</Tag>}
+                </Space>
+              </Flex>
+            </Link>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+import { Card, List, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useReviewerWork } from '../reviews/api';
+
+/** The reviewer's home card: entries awaiting my review. */
+export function ReviewerWorkCard() {
+  const { t } = useTranslation();
+  const work = useReviewerWork();
+  const awaiting = work.data?.awaiting ?? [];
+  return (
+    <Card
+      size="small"
+      title={t('worklists.reviewerQueue', { n: awaiting.length })}
+      loading={work.isPending}
+      extra={<Link to="/reviews">{t('reviews.title')}</Link>}
+      data-testid="reviewer-work"
+    >
+      <List
+        size="small"
+        dataSource={awaiting}
+        locale={{ emptyText: t('reviews.queueEmpty') }}
+        renderItem={(e) => (
+          <List.Item key={e.id} data-testid="reviewer-work-item">
+            <Link to={`/reviews/${e.id}`}>
+              {e.cadreName} · {e.month}
+            </Link>
+            <Typography.Text type="secondary">{e.submittedAt ? dayjs(e.submittedAt).format('MM-DD HH:mm') : ''}</Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

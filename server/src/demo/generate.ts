@@ -11,6 +11,7 @@ import { makeHouseholds } from './households.js';
 import { createDemoContext, type DemoContext, type DemoStep } from './context.js';
 import { makeGroups, makeUnitsAndBranches } from './organisation.js';
 import { makePairings } from './pairings.js';
+import { makeFieldWork } from './fieldwork.js';
 
 export { createDemoContext, demoSizes, type DemoContext, type DemoHousehold, type DemoStep } from './context.js';
 export { demoId, demoRng, keyedRng, type Rng } from './random.js';
@@ -63,7 +64,7 @@ async function makeAccounts(ctx: DemoContext) {
  * The demo, step by step; each step reads what the earlier ones left in the context. Later features
  * add theirs here (households after cadres, then pairings, visits, diaries …).
  */
-export const demoSteps: readonly DemoStep[] = [makeGroups, makeUnitsAndBranches, makeAccounts, makeCadres, makeHouseholds, makePairings];
+export const demoSteps: readonly DemoStep[] = [makeGroups, makeUnitsAndBranches, makeAccounts, makeCadres, makeHouseholds, makePairings, makeFieldWork];
 
 async function findTownship(db: Executor, county: string, code?: string) {
   const everything = { prefix: '', unitId: null };

@@ -93,6 +93,8 @@ const fieldworkEn: typeof fieldworkZh = {
     locked: 'Accepted: this month is locked',
     returnedNotice: 'Returned for revision: {{comment}}',
     visits: 'Visits cited ({{n}})',
+    uncited: '{{n}} visit(s) this month are not in the entry yet',
+    addVisits: 'Add them',
     reviews: 'Reviews',
     noReviews: 'No reviews yet',
     publicPage: 'Public diary',

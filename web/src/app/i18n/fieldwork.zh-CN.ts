@@ -91,6 +91,8 @@ const fieldworkZh = {
     locked: '已通过查阅，本月日记已锁定',
     returnedNotice: '被退回修改：{{comment}}',
     visits: '引用的走访（{{n}}）',
+    uncited: '本月还有 {{n}} 次走访未写入日记',
+    addVisits: '写入日记',
     reviews: '查阅意见',
     noReviews: '暂无查阅意见',
     publicPage: '公开民情日记',

@@ -2,13 +2,16 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
+import { useVisits } from '../visits/api';
 import { Missing } from '../visits/Missing';
 import { statusColor, useEntry, usePublishEntry, useReviews, useSaveEntry, useSubmitEntry } from './api';
 import { EntryBody } from './EntryBody';
 import { EntryVisits } from './EntryVisits';
 import { ReviewTrail } from './ReviewTrail';
 import { htmlToText, textToHtml } from './richText';
+import { visitParagraph, withVisits } from './visitText';
 
 /** One of my diary entries: edit (draft or returned), submit, read the reviews, publish once accepted. */
 export function DiaryPage() {
@@ -24,6 +27,9 @@ export function DiaryPage() {
   const publish = usePublishEntry();
   const [text, setText] = useState<string | null>(null);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
+  // Visits recorded after the entry was drafted, added to the text and cited on the next save.
+  const [added, setAdded] = useState<string[]>([]);
+  const monthVisits = useVisits({ cadreId: entry.data?.cadreId, month: entry.data?.month, pageSize: 100 }, !!entry.data);
   const loadedBody = entry.data?.body;
   // The text box starts from the entry as saved; it keeps what is typed across a failed save.
   useEffect(() => {
@@ -35,13 +41,16 @@ export function DiaryPage() {
   const e = entry.data;
   const editable = e.status === 'draft' || e.status === 'returned';
   const html = text === null ? e.body : textToHtml(text);
-  const dirty = editable && text !== null && html !== e.body;
+  const cited = new Set([...e.visitIds, ...added]);
+  const uncited = editable ? (monthVisits.data?.items ?? []).filter((v) => v.status === 'recorded' && !cited.has(v.id)) : [];
+  const dirty = editable && ((text !== null && html !== e.body) || added.some((v) => !e.visitIds.includes(v)));
   const lastReturn = [...(reviews.data ?? [])].reverse().find((r) => r.action === 'return');
   const onStale = () => void entry.refetch();
 
   const saveNow = async () => {
     if (!dirty) return e.version;
-    const fresh = await save.mutateAsync({ id: e.id, version: e.version, body: html });
+    const visitIds = added.length > 0 ? [...new Set([...e.visitIds, ...added])] : undefined;
+    const fresh = await save.mutateAsync({ id: e.id, version: e.version, body: html, visitIds });
     return fresh.version;
   };
   const doSave = () =>
@@ -88,6 +97,32 @@ export function DiaryPage() {
           )}
           {e.status === 'submitted' && <Alert type="info" showIcon title={t('diaries.submitted')} />}
           {e.status === 'accepted' && <Alert type="success" showIcon title={t('diaries.locked')} />}
+          {uncited.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('diaries.uncited', { n: uncited.length })}
+              data-testid="uncited"
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    const lang = currentLanguage();
+                    setText(
+                      withVisits(
+                        text ?? htmlToText(e.body),
+                        [...uncited].sort((a, b) => a.visitedOn.localeCompare(b.visitedOn)).map((v) => visitParagraph(v, lang)),
+                      ),
+                    );
+                    setAdded((a) => [...a, ...uncited.map((v) => v.id)]);
+                    setView('edit');
+                  }}
+                >
+                  {t('diaries.addVisits')}
+                </Button>
+              }
+            />
+          )}
           {editable ? (
             <>
               <Segmented

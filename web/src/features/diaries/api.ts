@@ -63,8 +63,13 @@ export function useStartEntry() {
 export function useSaveEntry() {
   const changed = useEntryChanged();
   return useMutation({
-    mutationFn: (v: { id: string; version: number; body: string }) =>
-      data(api.PATCH('/api/diary-entries/{id}', { params: { path: { id: v.id } }, body: { version: v.version, body: v.body } })),
+    mutationFn: (v: { id: string; version: number; body: string; visitIds?: string[] }) =>
+      data(
+        api.PATCH('/api/diary-entries/{id}', {
+          params: { path: { id: v.id } },
+          body: { version: v.version, body: v.body, ...(v.visitIds ? { visitIds: v.visitIds } : {}) },
+        }),
+      ),
     onSuccess: changed,
   });
 }

@@ -21,11 +21,12 @@ export const visitKeys = {
   myHouseholds: ['visits', 'my-households'] as const,
 };
 
-export const useVisits = (query: VisitQuery) =>
+export const useVisits = (query: VisitQuery, enabled = true) =>
   useQuery({
     queryKey: visitKeys.list(query),
     queryFn: () => data(api.GET('/api/visits', { params: { query } })),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
 export const useVisit = (id: string) =>

@@ -12,8 +12,7 @@ export function CadreWorkCards() {
   if (work.isPending) return <Card loading />;
   if (!work.data) return null;
   const w = work.data;
-  const diary = w.diary.overdue ?? w.diary.current;
-  const month = diary.period.key;
+  const { current, overdue } = w.diary;
   return (
     <Row gutter={[16, 16]} data-testid="cadre-work">
       <Col xs={24} lg={12}>
@@ -62,13 +61,21 @@ export function CadreWorkCards() {
         <Flex vertical gap={16}>
           <Card size="small" title={t('worklists.diaryDue')} data-testid="diary-due">
             <Flex justify="space-between" align="center" gap={8} wrap>
-              <Typography.Text
-                type={diary.state === 'overdue' ? 'danger' : diary.state === 'met' ? 'success' : undefined}
-                data-testid="diary-state"
-              >
-                {t(`worklists.diaryState.${diary.state}`, { month, days: diary.daysLeft })}
-              </Typography.Text>
-              {diary.state !== 'met' && (
+              <Flex vertical>
+                <Typography.Text
+                  type={current.state === 'overdue' ? 'danger' : current.state === 'met' ? 'success' : undefined}
+                  data-testid="diary-state"
+                  data-state={current.state}
+                >
+                  {t(`worklists.diaryState.${current.state}`, { month: current.period.key, days: current.daysLeft })}
+                </Typography.Text>
+                {overdue && overdue.state !== 'met' && (
+                  <Typography.Text type="danger" data-testid="diary-overdue">
+                    {t('worklists.diaryState.overdue', { month: overdue.period.key })}
+                  </Typography.Text>
+                )}
+              </Flex>
+              {(current.state !== 'met' || (overdue && overdue.state !== 'met')) && (
                 <Link to="/diaries">
                   <Button icon={<EditOutlined />}>{t('worklists.writeDiary')}</Button>
                 </Link>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../api/ids';
 import { useApiError } from '../../app/useApiError';
 import { statusColor, useEntries, useStartEntry } from './api';
+import { RowItem, Rows } from '../visits/Rows';
 
 /** 民情日记: my entries, and the month's entry started (drafted from its visits) in one tap. */
 export function DiariesPage() {
@@ -39,12 +40,13 @@ export function DiariesPage() {
           {t('diaries.startMonth', { month })}
         </Button>
       </Flex>
-      <List
+      <Rows
         loading={entries.isPending}
-        dataSource={entries.data?.items ?? []}
-        locale={{ emptyText: t('diaries.empty') }}
-        renderItem={(e) => (
-          <List.Item key={e.id} data-testid="entry-item">
+        items={entries.data?.items ?? []}
+        empty={t('diaries.empty')}
+        rowKey={(e) => e.id}
+        render={(e) => (
+          <RowItem testId="entry-item">
             <Link to={`/diaries/${e.id}`} style={{ width: '100%' }}>
               <Flex justify="space-between" gap={8} wrap>
                 <Typography.Text strong>{e.month}</Typography.Text>
@@ -54,7 +56,7 @@ export function DiariesPage() {
                 </Space>
               </Flex>
             </Link>
-          </List.Item>
+          </RowItem>
         )}
       />
     </Card>

@@ -1,9 +1,10 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVisits } from '../visits/api';
 import type { Entry } from './api';
+import { RowItem, Rows } from '../visits/Rows';
 
 /** The visits an entry speaks of (those of the month the reader may see). */
 export function EntryVisits({ entry }: { entry: Entry }) {
@@ -12,14 +13,14 @@ export function EntryVisits({ entry }: { entry: Entry }) {
   const cited = new Set(entry.visitIds);
   const items = (visits.data?.items ?? []).filter((v) => cited.has(v.id));
   return (
-    <List
-      size="small"
+    <Rows
       loading={visits.isPending}
       header={<Typography.Text strong>{t('diaries.visits', { n: entry.visitIds.length })}</Typography.Text>}
-      dataSource={items}
-      locale={{ emptyText: t('visits.empty') }}
-      renderItem={(v) => (
-        <List.Item key={v.id} data-testid="entry-visit">
+      items={items}
+      empty={t('visits.empty')}
+      rowKey={(v) => v.id}
+      render={(v) => (
+        <RowItem testId="entry-visit">
           <div style={{ minWidth: 0, width: '100%' }}>
             <Space wrap size={4}>
               <Link to={`/visits/${v.id}`}>{v.visitedOn}</Link>
@@ -37,7 +38,7 @@ export function EntryVisits({ entry }: { entry: Entry }) {
               </Typography.Paragraph>
             )}
           </div>
-        </List.Item>
+        </RowItem>
       )}
     />
   );

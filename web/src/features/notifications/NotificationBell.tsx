@@ -1,4 +1,4 @@
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import type { paths } from '../../api/schema';
+import { RowItem, Rows } from '../visits/Rows';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type Notice = Json<paths['/api/notifications']['get']['responses'][200]>['items'][number];
@@ -35,13 +36,12 @@ export function NotificationBell() {
   const unread = list.data?.unread ?? 0;
   const content = (
     <div style={{ width: 'min(320px, calc(100vw - 32px))', maxHeight: 420, overflowY: 'auto' }} data-testid="notifications">
-      <List
-        size="small"
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} /> }}
-        renderItem={(n) => (
-          <List.Item
-            key={n.id}
+      <Rows
+        items={list.data?.items ?? []}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />}
+        rowKey={(n) => n.id}
+        render={(n) => (
+          <RowItem
             style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
             onClick={() => {
               if (!n.readAt) read.mutate(n.id);
@@ -70,7 +70,7 @@ export function NotificationBell() {
                 </Typography.Text>
               </div>
             </div>
-          </List.Item>
+          </RowItem>
         )}
       />
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +97,7 @@ export function ReviewPage() {
         </Card>
       </Col>
       <Col xs={24} lg={10}>
-        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <Flex vertical gap={16}>
           <Card size="small">
             <EntryVisits entry={e} />
           </Card>
@@ -105,7 +105,7 @@ export function ReviewPage() {
             <ReviewTrail reviews={reviews.data ?? []} />
           </Card>
           <Link to="/reviews">{t('reviews.queue')}</Link>
-        </Space>
+        </Flex>
       </Col>
     </Row>
   );

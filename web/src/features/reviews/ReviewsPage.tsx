@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { isAdmin } from '../../app/roles';
 import { useApiError } from '../../app/useApiError';
 import { useDrawSample, useReviewerWork, useSamples } from './api';
+import { RowItem, Rows } from '../visits/Rows';
 
 /** 日记查阅 / 调阅: entries awaiting my review, and the quarter's auditable random sample. */
 export function ReviewsPage() {
@@ -25,21 +26,26 @@ export function ReviewsPage() {
   return (
     <Flex vertical gap={16}>
       <Card title={t('reviews.queue')}>
-        <List
+        <Rows
           loading={work.isPending}
-          dataSource={work.data?.awaiting ?? []}
-          locale={{ emptyText: t('reviews.queueEmpty') }}
-          renderItem={(e) => (
-            <List.Item key={e.id} data-testid="awaiting-item" extra={<Link to={`/reviews/${e.id}`}>{t('reviews.read')}</Link>}>
-              <List.Item.Meta
-                title={
-                  <Link to={`/reviews/${e.id}`}>
-                    {e.cadreName} · {e.month}
-                  </Link>
-                }
-                description={e.submittedAt ? `${t('reviews.submittedAt')} ${dayjs(e.submittedAt).format('YYYY-MM-DD HH:mm')}` : null}
-              />
-            </List.Item>
+          items={work.data?.awaiting ?? []}
+          empty={t('reviews.queueEmpty')}
+          rowKey={(e) => e.id}
+          render={(e) => (
+            <RowItem testId="awaiting-item" extra={<Link to={`/reviews/${e.id}`}>{t('reviews.read')}</Link>}>
+              <Link to={`/reviews/${e.id}`}>
+                <Typography.Text strong>
+                  {e.cadreName} · {e.month}
+                </Typography.Text>
+              </Link>
+              {e.submittedAt && (
+                <div>
+                  <Typography.Text type="secondary">
+                    {t('reviews.submittedAt')} {dayjs(e.submittedAt).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </div>
+              )}
+            </RowItem>
           )}
         />
       </Card>

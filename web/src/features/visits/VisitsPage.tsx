@@ -1,8 +1,9 @@
-import { Button, Card, Flex, List, Pagination, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Pagination, Space, Tag, Typography } from 'antd';
 import { CameraOutlined, CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVisits } from './api';
+import { RowItem, Rows } from './Rows';
 
 /** 我的走访: my visits, newest first, as cards that fit a phone. */
 export function VisitsPage() {
@@ -21,12 +22,13 @@ export function VisitsPage() {
         </Link>
       }
     >
-      <List
+      <Rows
         loading={visits.isPending}
-        dataSource={visits.data?.items ?? []}
-        locale={{ emptyText: t('visits.empty') }}
-        renderItem={(v) => (
-          <List.Item key={v.id} data-testid="visit-item">
+        items={visits.data?.items ?? []}
+        empty={t('visits.empty')}
+        rowKey={(v) => v.id}
+        render={(v) => (
+          <RowItem testId="visit-item">
             <Link to={`/visits/${v.id}`} style={{ display: 'block', width: '100%', minWidth: 0 }}>
               <Flex justify="space-between" gap={8} wrap>
                 <Space wrap size={4}>
@@ -54,7 +56,7 @@ export function VisitsPage() {
                 )}
               </Space>
             </Link>
-          </List.Item>
+          </RowItem>
         )}
       />
       {(visits.data?.total ?? 0) > 20 && (

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { EditOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { statusColor } from '../diaries/api';
 import { useCadreWork } from './api';
+import { RowItem, Rows } from '../visits/Rows';
 
 /** 我的工作 (cadre, phone): households to visit this month, the diary due, returned entries. */
 export function CadreWorkCards() {
@@ -26,12 +27,12 @@ export function CadreWorkCards() {
           }
           data-testid="to-visit"
         >
-          <List
-            size="small"
-            dataSource={w.visits.toVisit}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklists.toVisitDone')} /> }}
-            renderItem={(h) => (
-              <List.Item key={h.householdId} data-testid="to-visit-item">
+          <Rows
+            items={w.visits.toVisit}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklists.toVisitDone')} />}
+            rowKey={(h) => h.householdId}
+            render={(h) => (
+              <RowItem testId="to-visit-item">
                 <Flex justify="space-between" align="center" gap={8} style={{ width: '100%' }}>
                   <div style={{ minWidth: 0 }}>
                     <Link to={`/households/${h.householdId}`}>
@@ -52,7 +53,7 @@ export function CadreWorkCards() {
                     </Button>
                   </Link>
                 </Flex>
-              </List.Item>
+              </RowItem>
             )}
           />
         </Card>
@@ -104,14 +105,14 @@ export function CadreWorkCards() {
             {w.returned.length === 0 ? (
               <Typography.Text type="secondary">{t('worklists.noReturned')}</Typography.Text>
             ) : (
-              <List
-                size="small"
-                dataSource={w.returned}
-                renderItem={(e) => (
-                  <List.Item key={e.id} data-testid="returned-item">
+              <Rows
+                items={w.returned}
+                rowKey={(e) => e.id}
+                render={(e) => (
+                  <RowItem testId="returned-item">
                     <Link to={`/diaries/${e.id}`}>{e.month}</Link>
                     <Tag color={statusColor[e.status]}>{t(`diaries.status.${e.status}`)}</Tag>
-                  </List.Item>
+                  </RowItem>
                 )}
               />
             )}

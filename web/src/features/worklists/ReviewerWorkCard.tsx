@@ -1,8 +1,9 @@
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useReviewerWork } from '../reviews/api';
+import { RowItem, Rows } from '../visits/Rows';
 
 /** The reviewer's home card: entries awaiting my review. */
 export function ReviewerWorkCard() {
@@ -17,17 +18,17 @@ export function ReviewerWorkCard() {
       extra={<Link to="/reviews">{t('reviews.title')}</Link>}
       data-testid="reviewer-work"
     >
-      <List
-        size="small"
-        dataSource={awaiting}
-        locale={{ emptyText: t('reviews.queueEmpty') }}
-        renderItem={(e) => (
-          <List.Item key={e.id} data-testid="reviewer-work-item">
+      <Rows
+        items={awaiting}
+        empty={t('reviews.queueEmpty')}
+        rowKey={(e) => e.id}
+        render={(e) => (
+          <RowItem testId="reviewer-work-item">
             <Link to={`/reviews/${e.id}`}>
               {e.cadreName} · {e.month}
             </Link>
             <Typography.Text type="secondary">{e.submittedAt ? dayjs(e.submittedAt).format('MM-DD HH:mm') : ''}</Typography.Text>
-          </List.Item>
+          </RowItem>
         )}
       />
     </Card>

@@ -2,7 +2,6 @@ import { and, arrayContains, asc, eq, gte, inArray, isNull, like, lt, lte, or, s
 import type { Executor } from '../../db/client.js';
 import { cadres } from '../cadres/tables.js';
 import { diaryEntries } from '../diaries/tables.js';
-import { households, members } from '../households/tables.js';
 import { pairings } from '../pairings/tables.js';
 import { programmes } from '../programmes/tables.js';
 import { regions } from '../regions/tables.js';
@@ -17,24 +16,6 @@ const activeHouseholdPairing = (day: string) =>
     lte(pairings.startOn, day),
     or(isNull(pairings.endOn), sql`${pairings.endOn} > ${day}`),
   );
-
-/** A cadre's paired households on a day, with the head's name, and the programmes that pair them. */
-export async function pairedHouseholdsOf(db: Executor, cadreId: string, day: string) {
-  return db
-    .selectDistinctOn([pairings.targetId], {
-      householdId: pairings.targetId,
-      programmeId: pairings.programmeId,
-      regionCode: households.regionCode,
-      regionName: regions.name,
-      headName: members.name,
-    })
-    .from(pairings)
-    .innerJoin(households, eq(sql`${households.id}::text`, pairings.targetId))
-    .leftJoin(members, and(eq(members.householdId, households.id), eq(members.relation, 'head'), eq(members.status, 'active')))
-    .leftJoin(regions, eq(regions.code, households.regionCode))
-    .where(and(activeHouseholdPairing(day), eq(pairings.helperId, cadreId), eq(households.status, 'active')))
-    .orderBy(asc(pairings.targetId));
-}
 
 /** The requirements of programmes (visit and diary quotas). */
 export async function requirementsOf(db: Executor, programmeIds: string[]) {

@@ -7,6 +7,7 @@ import { adminRoles, isAdmin } from '../../platform/roles.js';
 import { inScope, significantPrefix } from '../../platform/scope.js';
 import * as cadresRepo from '../cadres/repository.js';
 import * as diariesRepo from '../diaries/repository.js';
+import * as pairingsRepo from '../pairings/repository.js';
 import * as reviewsRepo from '../reviews/repository.js';
 import { authorFacts, reviewerFacts } from '../reviews/service.js';
 import { mayReview } from '../reviews/rules.js';
@@ -27,7 +28,18 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
   const cadre = await cadresRepo.getCadre(db, actor.scope, cadreId);
   if (!cadre) throw notFound({ zh: '干部', en: 'Cadre' });
   const on = q.on ?? today();
-  const paired = await repo.pairedHouseholdsOf(db, cadreId, on);
+  // The pairings feature's own list of a cadre's households (the 我的联系户 page), as of the day.
+  const open = await pairingsRepo.householdsOfCadre(db, actor.scope, cadreId, { page: 1, pageSize: 1000 });
+  const seen = new Set<string>();
+  const paired = open.items
+    .filter((p) => p.startOn <= on && !seen.has(p.householdId) && seen.add(p.householdId))
+    .map((p) => ({
+      householdId: p.householdId,
+      programmeId: p.programmeId,
+      regionCode: p.regionCode,
+      regionName: p.groupName ?? p.villageName,
+      headName: p.headName,
+    }));
   const requirements = await repo.requirementsOf(db, [...new Set(paired.map((p) => p.programmeId).filter((id): id is string => !!id))]);
   const visitQuota = strictestQuota(
     requirements.map((r) => r.visitsPerHousehold),

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Checkbox, Empty, List, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Checkbox, Empty, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../api/ids';
 import { useAcceptProposals, useProposals } from '../../api/pairings';
@@ -70,12 +70,9 @@ export function AssistantModal({ programmeId, regionCode, onClose }: { programme
               <Typography.Text type="secondary">{t('pairings.assistant.before', { count: proposals.data.breachesBefore })}</Typography.Text>
             )}
           </Space>
-          <List
-            size="small"
-            dataSource={items}
-            style={{ maxHeight: 420, overflowY: 'auto' }}
-            renderItem={(p) => (
-              <List.Item key={p.key}>
+          <div style={{ maxHeight: 420, overflowY: 'auto' }}>
+            {items.map((p) => (
+              <div key={p.key} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <Checkbox
                   checked={selection.has(p.key)}
                   onChange={(e) => setSelection(toggle(selection, p.key, e.target.checked))}
@@ -92,9 +89,9 @@ export function AssistantModal({ programmeId, regionCode, onClose }: { programme
                     {p.message}
                   </Typography.Text>
                 </Checkbox>
-              </List.Item>
-            )}
-          />
+              </div>
+            ))}
+          </div>
         </>
       )}
       {proposals.data && proposals.data.unfilled.length > 0 && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Pagination, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/download';
@@ -53,23 +53,28 @@ export function RuleCheckPanel({ programmeId, regionCode }: { programmeId: strin
                 </Tag.CheckableTag>
               ))}
             </Flex>
-            <List
-              size="small"
-              dataSource={c.items}
-              pagination={
-                c.filteredTotal > 10
-                  ? { current: page, pageSize: 10, total: c.filteredTotal, simple: true, size: 'small', onChange: setPage }
-                  : false
-              }
-              renderItem={(b, i) => (
-                <List.Item key={`${b.kind}-${b.subject.id}-${b.ruleId ?? ''}-${b.pairingId ?? i}`}>
-                  <Space size={4} wrap>
-                    <Tag color="red">{t(`pairings.check.kinds.${b.kind}`)}</Tag>
-                    <Typography.Text>{b.message}</Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
-            />
+            <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="breaches">
+              {c.items.map((b, i) => (
+                <li
+                  key={`${b.kind}-${b.subject.id}-${b.ruleId ?? ''}-${b.pairingId ?? i}`}
+                  style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+                >
+                  <Tag color="red">{t(`pairings.check.kinds.${b.kind}`)}</Tag>
+                  <Typography.Text>{b.message}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+            {c.filteredTotal > 10 && (
+              <Pagination
+                simple
+                size="small"
+                current={page}
+                pageSize={10}
+                total={c.filteredTotal}
+                onChange={setPage}
+                style={{ marginTop: 8 }}
+              />
+            )}
           </>
         )
       )}

@@ -64,7 +64,7 @@ export function ProgrammePage() {
         </Flex>
         <Descriptions
           size="small"
-          column={{ xs: 1, sm: 2, lg: 4 }}
+          column={{ xs: 1, sm: 2, lg: 5 }}
           style={{ marginTop: 12 }}
           items={[
             { key: 'region', label: t('programmes.region'), children: p.regionName ?? p.regionCode },
@@ -75,10 +75,11 @@ export function ProgrammePage() {
               children: <Badge status={p.status === 'active' ? 'processing' : 'default'} text={t(`programmes.statuses.${p.status}`)} />,
             },
             {
-              key: 'counts',
-              label: t('pairings.title'),
-              children: `${t('programmes.participants', { count: p.participantCount })} · ${t('programmes.pairingsCount', { count: p.pairingCount })}`,
+              key: 'participants',
+              label: t('programmes.tabs.participants'),
+              children: t('programmes.participants', { count: p.participantCount }),
             },
+            { key: 'pairings', label: t('pairings.title'), children: t('programmes.pairingsCount', { count: p.pairingCount }) },
           ]}
         />
       </Card>

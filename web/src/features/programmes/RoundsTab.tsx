@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -121,28 +121,23 @@ export function RoundsTab({ programme, editable, onStale }: { programme: Program
       {programme.rounds.length === 0 ? (
         <Empty description={t('programmes.rounds.empty')} />
       ) : (
-        <List
-          dataSource={programme.rounds}
-          renderItem={(r) => (
-            <List.Item
-              actions={
-                editable
-                  ? [<Button key="edit" type="link" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('common.edit')} />]
-                  : []
-              }
-            >
-              <List.Item.Meta
-                title={`${t('programmes.rounds.noValue', { no: r.no })} · ${r.name}`}
-                description={
+        <Flex vertical gap={8}>
+          {programme.rounds.map((r) => (
+            <Card key={r.id} size="small">
+              <Flex justify="space-between" align="start" gap={8}>
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Text strong>{`${t('programmes.rounds.noValue', { no: r.no })} · ${r.name}`}</Typography.Text>
+                  <br />
                   <Typography.Text type="secondary">
                     {periodText(r, t)}
                     {r.plannedCount !== null ? ` · ${t('programmes.rounds.plannedCount')} ${r.plannedCount}` : ''}
                   </Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
-        />
+                </div>
+                {editable && <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('common.edit')} />}
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
       )}
       {editing && (
         <RoundModal programme={programme} round={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onStale={onStale} />

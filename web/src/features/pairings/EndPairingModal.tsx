@@ -1,7 +1,8 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useEndPairing, type EndReason, type Pairing } from '../../api/pairings';
+import { pairingKeys, useEndPairing, type EndReason, type Pairing } from '../../api/pairings';
 import { useApiError } from '../../app/useApiError';
 
 const reasons: EndReason[] = ['round_end', 'programme_end', 'target_gone', 'helper_left', 'lifted', 'mistake', 'other'];
@@ -13,13 +14,14 @@ export function EndPairingModal({ pairing: p, onClose }: { pairing: Pairing; onC
   const [form] = Form.useForm<{ on: Dayjs; reason: EndReason; note?: string }>();
   const end = useEndPairing();
   const showError = useApiError();
+  const qc = useQueryClient();
   const submit = async () => {
     const v = await form.validateFields();
     end.mutate(
       { id: p.id, version: p.version, on: v.on.format('YYYY-MM-DD'), reason: v.reason, note: v.note?.trim() || null },
       {
         onSuccess: () => (void message.success(t('pairings.ended')), onClose()),
-        onError: (e) => showError(e, { form, onStale: onClose }),
+        onError: (e) => showError(e, { form, onStale: () => (void qc.invalidateQueries({ queryKey: pairingKeys.all }), onClose()) }),
       },
     );
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
@@ -131,6 +132,29 @@ describe('photos', () => {
     const thumb = await w.long.get(photo.thumbUrl);
     expect((await sharp(thumb.raw).metadata()).width).toBe(320);
     expect((await w.maoer.get(photo.url)).status).toBe(404);
+    await folderStorage(t.app.config.filesDir).remove(`visits/${v.id}`);
+  });
+
+  it('takes a phone-sized photo of several megabytes and refuses one over 10 MB (413)', async () => {
+    const v = (await w.long.post('/api/visits', visitBody())).body;
+    const noise = randomBytes(1600 * 1600 * 3);
+    const big = await sharp(noise, { raw: { width: 1600, height: 1600, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(2.5 * 1024 * 1024);
+    const up = photoUpload(big);
+    const res = await w.long.request({ method: 'POST', url: `/api/visits/${v.id}/photos`, payload: up.payload, headers: up.headers });
+    expect(res.status).toBe(201);
+    const huge = photoUpload(Buffer.concat([big, big, big, big]));
+    const tooBig = await w.long.request({
+      method: 'POST',
+      url: `/api/visits/${v.id}/photos`,
+      payload: huge.payload,
+      headers: huge.headers,
+    });
+    expect(tooBig.status).toBe(413);
+    expect(paths(tooBig)).toEqual(['body.file']);
+    expect((await w.long.get(`/api/visits/${v.id}`)).body.photos).toHaveLength(1);
     await folderStorage(t.app.config.filesDir).remove(`visits/${v.id}`);
   });
 

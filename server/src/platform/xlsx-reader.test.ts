@@ -95,16 +95,16 @@ describe('the lean .xlsx reader', () => {
     expect(trimmed(rows)).toEqual(await reference(file));
   });
 
-  it('reads inline strings, rich text runs without their phonetic guide, booleans, dates as serial numbers, entities, prefixed tags and rows without r', async () => {
+  it('reads inline strings, shared strings where the relations say (capitalised), rich text runs without their phonetic guide, booleans, dates as serial numbers, entities, prefixed tags and rows without r', async () => {
     const files = {
       '[Content_Types].xml': '<?xml version="1.0"?><Types/>',
       'xl/workbook.xml':
         '<?xml version="1.0"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="说明" sheetId="2" state="hidden" r:id="rId2"/><x:sheet name="表" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
       'xl/_rels/workbook.xml.rels':
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="./SharedStrings.xml"/></Relationships>',
       'xl/styles.xml':
         '<styleSheet><numFmts count="1"><numFmt numFmtId="170" formatCode="[Red]0.00;&quot;负&quot;0"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/></cellXfs></styleSheet>',
-      'xl/sharedStrings.xml':
+      'xl/SharedStrings.xml':
         '<sst><si><t>甲</t></si><si><r><t>龙</t></r><r><rPr><b/></rPr><t xml:space="preserve">文斌 </t></r><rPh sb="0" eb="1"><t>ロン</t></rPh></si><si><t/></si></sst>',
       'xl/worksheets/sheet2.xml':
         '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>不读</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>',

@@ -8,6 +8,7 @@
  * (as Excel keeps them) and a chunk of the sheet, never the sheet.
  */
 import { Readable } from 'node:stream';
+import { posix } from 'node:path';
 import zlib from 'node:zlib';
 import { excelSerialToIso, type Cell, type SheetRow } from './excel.js';
 
@@ -152,13 +153,23 @@ interface SheetEntry {
 }
 
 /** The workbook's sheets in order, with their part paths; and whether dates count from 1904. */
-export function workbookSheets(workbookXml: string, relsXml: string): { sheets: SheetEntry[]; date1904: boolean } {
+export function workbookSheets(
+  workbookXml: string,
+  relsXml: string,
+): { sheets: SheetEntry[]; date1904: boolean; sharedStrings: string | null; styles: string | null } {
   const targets = new Map<string, string>();
+  let strings: string | null = null;
+  let styles: string | null = null;
   for (let i = openTag(relsXml, '<Relationship', 0); i >= 0; i = openTag(relsXml, '<Relationship', i + 1)) {
     const tag = relsXml.slice(i, relsXml.indexOf('>', i));
     const id = attr(tag, 'Id');
     const target = attr(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
+    if (!target) continue;
+    const path = posix.normalize(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id) targets.set(id, path);
+    const type = attr(tag, 'Type') ?? '';
+    if (type.endsWith('/sharedStrings')) strings = path;
+    else if (type.endsWith('/styles')) styles = path;
   }
   const p = prefixOf(workbookXml, 'workbook') ?? '';
   const sheets: SheetEntry[] = [];
@@ -171,7 +182,7 @@ export function workbookSheets(workbookXml: string, relsXml: string): { sheets: 
   }
   const pr = openTag(workbookXml, `<${p}workbookPr`, 0);
   const date1904v = pr >= 0 ? attr(workbookXml.slice(pr, workbookXml.indexOf('>', pr)), 'date1904') : null;
-  return { sheets, date1904: date1904v === '1' || date1904v === 'true' };
+  return { sheets, date1904: date1904v === '1' || date1904v === 'true', sharedStrings: strings, styles };
 }
 
 // ── the sheet ──
@@ -423,8 +434,7 @@ async function entryStream(src: RangeSource, e: ZipEntry): Promise<Readable> {
   return raw.pipe(inflate);
 }
 
-async function entryText(src: RangeSource, entries: Map<string, ZipEntry>, name: string): Promise<string | null> {
-  const e = entries.get(name);
+async function entryText(src: RangeSource, e: ZipEntry | undefined): Promise<string | null> {
   if (!e) return null;
   const parts: Buffer[] = [];
   for await (const c of await entryStream(src, e)) parts.push(c as Buffer);
@@ -441,16 +451,20 @@ export async function openSheet(src: RangeSource): Promise<{ context: SheetConte
   let context: SheetContext;
   try {
     const entries = await zipEntries(src);
-    const [workbook, rels, styles, strings] = await Promise.all(
-      ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'].map((name) =>
-        entryText(src, entries, name),
-      ),
-    );
+    // parts by the name the workbook's relations give them (some writers capitalise), else the usual one
+    const lower = new Map([...entries.values()].map((e) => [e.name.toLowerCase(), e]));
+    const find = (name: string) => entries.get(name) ?? lower.get(name.toLowerCase());
+    const [workbook, rels] = await Promise.all(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].map((name) => entryText(src, find(name))));
     if (!workbook || !rels) throw new XlsxError('not a workbook: no xl/workbook.xml');
-    const { sheets, date1904 } = workbookSheets(workbook, rels);
-    const first = sheets.find((s) => !s.hidden);
+    const book = workbookSheets(workbook, rels);
+    const [styles, strings] = await Promise.all([
+      entryText(src, find(book.styles ?? 'xl/styles.xml')),
+      entryText(src, find(book.sharedStrings ?? 'xl/sharedStrings.xml')),
+    ]);
+    const date1904 = book.date1904;
+    const first = book.sheets.find((s) => !s.hidden);
     if (!first) return null;
-    sheet = entries.get(first.path);
+    sheet = find(first.path);
     if (!sheet) throw new XlsxError(`no ${first.path} in the workbook`);
     context = { strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904 };
   } catch (err) {

@@ -1,5 +1,5 @@
-import { and, arrayOverlaps, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, arrayOverlaps, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias, QueryBuilder, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { regions } from '../regions/tables.js';
@@ -13,8 +13,9 @@ const village = alias(regions, 'village');
 const own = alias(regions, 'own');
 
 /**
- * The head shown for a household: the active head, or for a household that moved, merged or was
- * dissolved (its members all left) the head it had last.
+ * The head of a household looked up one at a time (a few households: activeHoldersOf): the active
+ * head, or for a household that moved, merged or was dissolved the head it had last. Lists use
+ * headsOf below.
  */
 const headJoin = eq(
   head.id,
@@ -25,19 +26,48 @@ const villageCode = sql<string>`substr(${households.regionCode}, 1, 12)`;
 const groupName = sql<string | null>`case when length(${households.regionCode}) = 15 then ${own.name} end`;
 const memberCount = sql<number>`(select count(*)::int from ${members} m where m.household_id = ${households.id} and m.status = 'active')`;
 
-/** The income shown (and filtered on): the year asked for, else the latest year recorded. */
-function incomeOf(year: number | undefined) {
-  const which = year === undefined ? sql`order by i.year desc limit 1` : sql`and i.year = ${year}`;
-  return {
-    year: sql<number | null>`(select i.year from ${householdIncomes} i where i.household_id = ${households.id} ${which})`,
-    fen: sql<string | null>`(select i.per_capita_net_fen from ${householdIncomes} i where i.household_id = ${households.id} ${which})`,
-  };
+const qb = new QueryBuilder();
+
+/** Rows of a region-owned table in the scope and, when filtered, in the region asked for. */
+function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilterQuery, 'regionCode'>): SQL {
+  const conds = [regionWhere(column, scope)];
+  if (f.regionCode) conds.push(like(column, significantPrefix(f.regionCode) + '%'));
+  return and(...conds)!;
 }
+
+/**
+ * The head shown for each household of the list and its export: the active head, or for a
+ * household that moved, merged or was dissolved (its members all left) the head it had last.
+ * One set-based pass over the heads of the scope (a member lives where their household does),
+ * rather than a lookup per household, which cost more than the rest of the query.
+ */
+function headsOf(scope: Scope, f: HouseholdFilterQuery) {
+  return qb
+    .selectDistinctOn([members.householdId], { householdId: members.householdId, id: members.id, name: members.name, initials: members.initials, idNumber: members.idNumber, phone: members.phone })
+    .from(members)
+    .where(and(eq(members.relation, 'head'), within(members.regionCode, scope, f)))
+    .orderBy(members.householdId, sql`(${members.status} = 'active') desc`, sql`${members.statusChangedOn} desc nulls first`, desc(members.createdAt))
+    .as('hd');
+}
+type Heads = ReturnType<typeof headsOf>;
+
+/** The income shown (and filtered and sorted on) for each household: the year asked for, else the latest year recorded. */
+function incomesOf(scope: Scope, f: HouseholdFilterQuery) {
+  const conds = [within(householdIncomes.regionCode, scope, f)];
+  if (f.incomeYear !== undefined) conds.push(eq(householdIncomes.year, f.incomeYear));
+  return qb
+    .selectDistinctOn([householdIncomes.householdId], { householdId: householdIncomes.householdId, year: householdIncomes.year, fen: householdIncomes.perCapitaNetFen })
+    .from(householdIncomes)
+    .where(and(...conds))
+    .orderBy(householdIncomes.householdId, desc(householdIncomes.year))
+    .as('inc');
+}
+type Incomes = ReturnType<typeof incomesOf>;
 
 const esc = (q: string) => q.replace(/[%_\\]/g, (c) => '\\' + c);
 
 /** Head's name or initials, any active member's full ID number or phone start, household number. */
-function search(q: string): SQL {
+function search(q: string, head: Heads): SQL {
   const e = esc(q);
   const member = sql`exists (select 1 from ${members} m where m.household_id = ${households.id} and m.status = 'active' and (m.id_number = ${q.toUpperCase()} or m.phone like ${e + '%'}))`;
   return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, `${e}%`), member)!;
@@ -45,11 +75,10 @@ function search(q: string): SQL {
 
 /**
  * The WHERE of the households list and of its export: the scope, then one line per filter of
- * householdFilterQuery. A new filter (paired or not, …) is one more line here. The head must be
- * joined (headJoin) when q is set.
+ * householdFilterQuery. A new filter (paired or not, …) is one more line here. The heads must be
+ * joined when q is set, the incomes when an income bound is.
  */
-function householdWhere(scope: Scope, f: HouseholdFilterQuery): SQL {
-  const income = incomeOf(f.incomeYear);
+function householdWhere(scope: Scope, f: HouseholdFilterQuery, head: Heads, income: Incomes): SQL {
   const conds: SQL[] = [regionWhere(households.regionCode, scope)];
   if (f.regionCode) conds.push(like(households.regionCode, significantPrefix(f.regionCode) + '%'));
   if (f.categories) conds.push(arrayOverlaps(households.categories, f.categories));
@@ -57,7 +86,7 @@ function householdWhere(scope: Scope, f: HouseholdFilterQuery): SQL {
   if (f.incomeMinFen !== undefined) conds.push(sql`${income.fen} >= ${f.incomeMinFen}`);
   if (f.incomeMaxFen !== undefined) conds.push(sql`${income.fen} <= ${f.incomeMaxFen}`);
   if (f.status) conds.push(eq(households.status, f.status));
-  if (f.q) conds.push(search(f.q));
+  if (f.q) conds.push(search(f.q, head));
   return and(...conds)!;
 }
 
@@ -73,7 +102,7 @@ interface SortKey {
  * way (nulls last on every key), and the id settles ties, so the order is total and a keyset cursor
  * (the export's) walks it exactly as the list's pages do.
  */
-function sortKeys(f: Pick<HouseholdFilterQuery, 'sort' | 'order' | 'incomeYear'>): SortKey[] {
+function sortKeys(f: Pick<HouseholdFilterQuery, 'sort' | 'order'>, head: Heads, income: Incomes): SortKey[] {
   const dir = f.order;
   const keys: Record<HouseholdFilterQuery['sort'], () => SortKey[]> = {
     village: () => [
@@ -84,7 +113,7 @@ function sortKeys(f: Pick<HouseholdFilterQuery, 'sort' | 'order' | 'incomeYear'>
       { expr: head.initials, dir, cast: 'text' },
       { expr: head.name, dir, cast: 'text' },
     ],
-    income: () => [{ expr: incomeOf(f.incomeYear).fen, dir, cast: 'bigint' }],
+    income: () => [{ expr: income.fen, dir, cast: 'bigint' }],
     updated: () => [{ expr: households.updatedAt, dir, cast: 'timestamptz' }],
   };
   return [...keys[f.sort](), { expr: households.id, dir: 'asc', cast: 'uuid' }];
@@ -113,9 +142,10 @@ type Window = { offset: number; limit: number } | { after: HouseholdCursor | nul
 
 /** The households of a filter, in its order: a page (offset) for the list, after a cursor for the export. */
 async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery, w: Window) {
-  const income = incomeOf(f.incomeYear);
-  const keys = sortKeys(f);
-  const conds = [householdWhere(scope, f)];
+  const head = headsOf(scope, f);
+  const income = incomesOf(scope, f);
+  const keys = sortKeys(f, head, income);
+  const conds = [householdWhere(scope, f, head, income)];
   if ('after' in w && w.after) conds.push(afterCursor(keys, w.after));
   const rows = await db
     .select({
@@ -143,7 +173,8 @@ async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery
       cursor: cursorOf(keys),
     })
     .from(households)
-    .leftJoin(head, headJoin)
+    .leftJoin(head, eq(head.householdId, households.id))
+    .leftJoin(income, eq(income.householdId, households.id))
     .leftJoin(own, eq(own.code, households.regionCode))
     .leftJoin(village, eq(village.code, villageCode))
     .where(and(...conds))
@@ -152,17 +183,21 @@ async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery
     .offset('offset' in w ? w.offset : 0);
   return rows.map(({ incomeYear, incomeFen, cursor, ...r }) => ({
     ...r,
-    income: incomeYear === null ? null : { year: incomeYear, perCapitaNetFen: Number(incomeFen) },
+    income: incomeYear === null || incomeFen === null ? null : { year: incomeYear, perCapitaNetFen: Number(incomeFen) },
     cursor: JSON.parse(cursor) as HouseholdCursor,
   }));
 }
 
 export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery) {
-  const where = householdWhere(scope, f);
+  const head = headsOf(scope, f);
+  const income = incomesOf(scope, f);
+  // The heads and the incomes are joined for counting only when a filter needs them.
+  let counted = db.select({ total: count() }).from(households).$dynamic();
+  if (f.q) counted = counted.leftJoin(head, eq(head.householdId, households.id));
+  if (f.incomeMinFen !== undefined || f.incomeMaxFen !== undefined) counted = counted.leftJoin(income, eq(income.householdId, households.id));
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     householdRows(db, scope, f, { offset: (f.page - 1) * f.pageSize, limit: f.pageSize }),
-    // The head is joined for counting only when the search needs it.
-    f.q ? db.select({ total: count() }).from(households).leftJoin(head, headJoin).where(where) : db.select({ total: count() }).from(households).where(where),
+    counted.where(householdWhere(scope, f, head, income)),
   ]);
   const items = rows.map(({ address: _a, landMu: _l, housing: _h, cursor: _c, ...r }) => r);
   return { items, total };

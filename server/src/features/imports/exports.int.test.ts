@@ -180,3 +180,16 @@ describe('the cadre export is the cadre list', () => {
     expect(walked).toEqual(all.items.map((c) => c.id));
   });
 });
+
+describe('a dissolved household', () => {
+  it('keeps the head it had last, in the list and in the export alike', async () => {
+    const h = (await clerk.get('/api/households?q=E-07')).body.items[0];
+    const res = await clerk.post(`/api/households/${h.id}/status`, { version: h.version, status: 'dissolved', on: '2026-01-10' });
+    expect(res.status).toBe(200);
+    const list = await clerk.get('/api/households?status=dissolved');
+    expect(list.body.items.map((x: { headName: string; memberCount: number }) => [x.headName, x.memberCount])).toEqual([['施明发', 0]]);
+    const { rows } = await exported(await clerk.get('/api/exports/households.xlsx?status=dissolved'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.values.slice(0, 5)).toEqual(['E-07', '补抽乡', '大卡村', null, '施明发']);
+  });
+});

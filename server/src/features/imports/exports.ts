@@ -37,7 +37,8 @@ import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import type { CadreExportQuery, HouseholdExportQuery } from './schemas.js';
 
-const pageSize = 1000;
+/** Households (or cadres) a page: each page re-reads the scope's heads and incomes, so few large pages. */
+const pageSize = 5000;
 const label = <K extends string>(labels: Record<K, { zh: string }>, code: K | null) => (code ? labels[code].zh : null);
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -81,8 +82,7 @@ export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQ
         const code = h.regionCode;
         const group = code.length === 15 ? regions.name(code) : null;
         const list = byHousehold.get(h.id) ?? [];
-        const head = list.find((m) => m.relation === 'head');
-        const household = [h.householdNo, regions.name(`${code.slice(0, 9)}000`), regions.name(code.slice(0, 12)), group, head?.name ?? null];
+        const household = [h.householdNo, regions.name(`${code.slice(0, 9)}000`), regions.name(code.slice(0, 12)), group, h.headName];
         const tail = [codes(h.categories), codes(h.povertyCauses), h.landMu === null ? null : Number(h.landMu), label(housingLabels, h.housing), h.address, label(householdStatusLabels, h.status), h.income?.year ?? null, h.income ? h.income.perCapitaNetFen / 100 : null];
         for (const m of list.length ? list : [null]) {
           const person = m

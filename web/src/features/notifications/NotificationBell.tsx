@@ -1,4 +1,5 @@
-import { Badge, Button, Empty, Popover, Typography } from 'antd';
+import { useState } from 'react';
+import { Badge, Button, Drawer, Empty, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -34,8 +35,9 @@ export function NotificationBell() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const unread = list.data?.unread ?? 0;
+  const [open, setOpen] = useState(false);
   const content = (
-    <div style={{ width: 'min(320px, calc(100vw - 32px))', maxHeight: 420, overflowY: 'auto' }} data-testid="notifications">
+    <div data-testid="notifications">
       <Rows
         items={list.data?.items ?? []}
         empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />}
@@ -45,6 +47,7 @@ export function NotificationBell() {
             style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
             onClick={() => {
               if (!n.readAt) read.mutate(n.id);
+              setOpen(false);
               void navigate(linkOf(n));
             }}
             extra={
@@ -76,15 +79,20 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      title={unread > 0 ? `${t('notifications.title')} · ${t('notifications.unread', { n: unread })}` : t('notifications.title')}
-      content={content}
-    >
+    <>
       <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.open')} data-testid="bell" />
+        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications.open')} data-testid="bell" onClick={() => setOpen(true)} />
       </Badge>
-    </Popover>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="right"
+        size={360}
+        title={unread > 0 ? `${t('notifications.title')} · ${t('notifications.unread', { n: unread })}` : t('notifications.title')}
+        styles={{ body: { padding: '0 16px' } }}
+      >
+        {content}
+      </Drawer>
+    </>
   );
 }

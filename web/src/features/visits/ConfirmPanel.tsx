@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Flex, Form, Input, Result, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +78,7 @@ export function ConfirmPanel({ visit, autoStart, onRefresh }: { visit: Visit; au
           </Button>
         </Form>
       ) : (
-        <Result status="info" style={{ padding: 8 }} subTitle={t('visits.codeNotSent')} />
+        <Alert type="info" title={t('visits.codeNotSent')} />
       )}
     </Flex>
   );

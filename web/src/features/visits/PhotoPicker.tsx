@@ -97,7 +97,7 @@ export function PhotoPicker({
         type="file"
         accept="image/*"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => {
           add(e.target.files);

@@ -17,16 +17,10 @@ export function CadreWorkCards() {
   return (
     <Row gutter={[16, 16]} data-testid="cadre-work">
       <Col xs={24} lg={12}>
-        <Card
-          size="small"
-          title={t('worklists.toVisit', { n: w.visits.toVisit.length })}
-          extra={
-            <Typography.Text type="secondary">
-              {t('worklists.visitedOf', { done: w.visits.done, all: w.visits.households, due: w.visits.dueOn })}
-            </Typography.Text>
-          }
-          data-testid="to-visit"
-        >
+        <Card size="small" title={t('worklists.toVisit', { n: w.visits.toVisit.length })} data-testid="to-visit">
+          <Typography.Text type="secondary">
+            {t('worklists.visitedOf', { done: w.visits.done, all: w.visits.households, due: w.visits.dueOn })}
+          </Typography.Text>
           <Rows
             items={w.visits.toVisit}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklists.toVisitDone')} />}

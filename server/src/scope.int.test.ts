@@ -150,6 +150,16 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/imports', url: () => '/api/imports', expect: 'empty' },
   { method: 'GET', route: '/api/imports/templates/households.xlsx', url: () => '/api/imports/templates/households.xlsx', expect: 200, check: async (res) => expect(await optionList(res, '村')).not.toContain('团结村') },
   { method: 'GET', route: '/api/imports/templates/cadres.xlsx', url: () => '/api/imports/templates/cadres.xlsx', expect: 200, check: async (res) => expect(await optionList(res, '单位')).not.toContain('猫儿乡人民政府') },
+  {
+    method: 'GET',
+    route: '/api/imports/templates/pairings.xlsx',
+    url: () => '/api/imports/templates/pairings.xlsx',
+    expect: 200,
+    check: async (res) => {
+      expect(await optionList(res, '活动')).not.toContain('联户带创'); // 猫儿乡's programme
+      expect(await optionList(res, '乡镇')).not.toContain('猫儿乡');
+    },
+  },
   // A file naming 猫儿乡's village is checked, and that row refused.
   { method: 'POST', route: '/api/imports', url: () => '/api/imports', body: () => upload().payload, headers: () => upload().headers, expect: 201, check: async (res) => expect(res.body).toMatchObject({ errorRows: 1, summary: { rowsToImport: 0 } }) },
   { method: 'GET', route: '/api/imports/{id}', url: () => `/api/imports/${other.importId}`, expect: 404 },

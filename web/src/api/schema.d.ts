@@ -3754,6 +3754,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/templates/pairings.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pairing template (结对): programme, form, helper, target, lead, round, start; dropdowns for my programmes and townships */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -3767,7 +3801,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    kind?: "households" | "cadres";
+                    kind?: "households" | "cadres" | "pairings";
                 };
                 header?: never;
                 path?: never;
@@ -3786,7 +3820,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "households" | "cadres";
+                                kind: "households" | "cadres" | "pairings";
                                 /**
                                  * @description validating → validated (dry run done) → importing → done; failed
                                  * @enum {string}
@@ -3835,13 +3869,13 @@ export interface paths {
         put?: never;
         /**
          * Upload an .xlsx (multipart: file, kind) and check it: the dry run, nothing is written
-         * @description multipart/form-data with a part "file" (.xlsx, at most 50 MB) and "kind" (households | cadres, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.
+         * @description multipart/form-data with a part "file" (.xlsx, at most 50 MB) and "kind" (households | cadres | pairings, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.
          */
         post: {
             parameters: {
                 query?: {
                     /** @description Or send it as the form field "kind" */
-                    kind?: "households" | "cadres";
+                    kind?: "households" | "cadres" | "pairings";
                 };
                 header?: never;
                 path?: never;
@@ -3859,7 +3893,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "households" | "cadres";
+                            kind: "households" | "cadres" | "pairings";
                             /**
                              * @description validating → validated (dry run done) → importing → done; failed
                              * @enum {string}
@@ -3909,7 +3943,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "households" | "cadres";
+                            kind: "households" | "cadres" | "pairings";
                             /**
                              * @description validating → validated (dry run done) → importing → done; failed
                              * @enum {string}
@@ -3986,7 +4020,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "households" | "cadres";
+                            kind: "households" | "cadres" | "pairings";
                             /**
                              * @description validating → validated (dry run done) → importing → done; failed
                              * @enum {string}
@@ -4113,7 +4147,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "households" | "cadres";
+                            kind: "households" | "cadres" | "pairings";
                             /**
                              * @description validating → validated (dry run done) → importing → done; failed
                              * @enum {string}
@@ -4163,7 +4197,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "households" | "cadres";
+                            kind: "households" | "cadres" | "pairings";
                             /**
                              * @description validating → validated (dry run done) → importing → done; failed
                              * @enum {string}

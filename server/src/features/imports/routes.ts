@@ -10,7 +10,7 @@ import { maxUploadBytes } from './rules.js';
 import { applyBody, cadreExportQuery, householdExportQuery, idParams, jobListQuery, jobOut, jobPage, uploadQuery } from './schemas.js';
 import * as service from './service.js';
 import { importKinds } from './tables.js';
-import { cadreTemplate, householdTemplate } from './templates.js';
+import { cadreTemplate, householdTemplate, pairingTemplate } from './templates.js';
 
 const tags = ['imports'];
 const xlsx = (reply: FastifyReply, fileName: string, ascii: string, body: Buffer | Readable) =>
@@ -27,6 +27,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     const t = await cadreTemplate(app.db, actorOf(req));
     return xlsx(reply, t.fileName, 'cadres-template.xlsx', t.buffer);
   });
+  app.get('/api/imports/templates/pairings.xlsx', { schema: { tags, summary: 'The pairing template (结对): programme, form, helper, target, lead, round, start; dropdowns for my programmes and townships' } }, async (req, reply) => {
+    const t = await pairingTemplate(app.db, actorOf(req));
+    return xlsx(reply, t.fileName, 'pairings-template.xlsx', t.buffer);
+  });
 
   app.post(
     '/api/imports',
@@ -34,7 +38,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Upload an .xlsx (multipart: file, kind) and check it: the dry run, nothing is written',
-        description: `multipart/form-data with a part "file" (.xlsx, at most ${maxUploadBytes / 1024 / 1024} MB) and "kind" (households | cadres, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.`,
+        description: `multipart/form-data with a part "file" (.xlsx, at most ${maxUploadBytes / 1024 / 1024} MB) and "kind" (households | cadres | pairings, or ?kind=). Small files answer 201 checked; larger ones 202 while the check runs — poll GET /api/imports/{id}.`,
         consumes: ['multipart/form-data'],
         querystring: uploadQuery,
         response: { 201: jobOut, 202: jobOut },
@@ -70,8 +74,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!upload) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'No file' }, fileField);
       if (!importKinds.includes(kind as never)) {
         await storage.remove(`imports/${upload.id}`);
-        throw new AppError('validation_failed', { zh: '请说明导入的是农户（households）还是干部（cadres）', en: 'kind must be households or cadres' }, [
-          { path: 'body.kind', message: actor.lang === 'en' ? 'households or cadres' : '应为 households 或 cadres' },
+        throw new AppError('validation_failed', { zh: '请说明导入的是农户（households）、干部（cadres）还是结对（pairings）', en: 'kind must be households, cadres or pairings' }, [
+          { path: 'body.kind', message: actor.lang === 'en' ? 'households, cadres or pairings' : '应为 households、cadres 或 pairings' },
         ]);
       }
       const res = await service.createImport(app.db, storage, actor, { ...upload, kind: kind as (typeof importKinds)[number] }, (err) => req.log.error(err));

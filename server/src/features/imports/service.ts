@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/service.js';
 import { initialsOf } from '../regions/rules.js';
 import { applyCadres, checkCadres } from './cadres-import.js';
 import { applyHouseholds, checkHouseholds } from './households-import.js';
+import { applyPairings, checkPairings } from './pairings-import.js';
 import { files, ImportFailure } from './pipeline.js';
 import * as repo from './repository.js';
 import { inlineApplyRows, inlineFileBytes, maxUploadBytes, type Msg } from './rules.js';
@@ -102,7 +103,7 @@ export async function createImport(db: Db, storage: FileStorage, actor: Actor, i
   const check = async () => {
     const run = makeRun(db, storage, actor, input.id, (n) => repo.updateJob(db, input.id, { processedRows: n }));
     try {
-      const c = input.kind === 'households' ? await checkHouseholds(run) : await checkCadres(run, actor.regionCode);
+      const c = input.kind === 'households' ? await checkHouseholds(run) : input.kind === 'pairings' ? await checkPairings(run) : await checkCadres(run, actor.regionCode);
       await repo.updateJob(db, input.id, {
         status: 'validated',
         totalRows: c.totalRows,
@@ -223,7 +224,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
     const run = makeRun(db, storage, actor, id, async (n) => void applying.set(id, n));
     try {
       await db.transaction(async (tx) => {
-        const written = job.kind === 'households' ? await applyHouseholds(tx, run) : await applyCadres(tx, run);
+        const written = job.kind === 'households' ? await applyHouseholds(tx, run) : job.kind === 'pairings' ? await applyPairings(tx, run, actor, counts) : await applyCadres(tx, run);
         const summary = { counts: { ...counts, ...written }, sample: job.summary?.sample ?? [] };
         await repo.updateJob(tx, id, { status: 'done', processedRows: rows, summary, finishedAt: new Date() });
         await recordAudit(tx, actor, {
@@ -234,7 +235,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
           after: { kind: job.kind, mode, fileName: job.fileName, totalRows: job.totalRows, errorRows: job.errorRows, ...written },
         });
       });
-      for (const part of ['households-new', 'households-old', 'members', 'heads', 'cadres']) await storage.remove(files(id).apply(part));
+      for (const part of ['households-new', 'households-old', 'members', 'heads', 'cadres', 'pairings']) await storage.remove(files(id).apply(part));
       return null;
     } catch (err) {
       const changed = err instanceof DataChanged ? err.msg : (err as { code?: string; cause?: { code?: string } }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505' ? { zh: '有记录在核对后被他人改动', en: 'Records changed since the check' } : null;

@@ -2,7 +2,7 @@ import { integer, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { entityColumns, regionOwnedColumns } from '../../platform/columns.js';
 import { users } from '../users/tables.js';
 
-export const importKinds = ['households', 'cadres'] as const;
+export const importKinds = ['households', 'cadres', 'pairings'] as const;
 export const importStatuses = ['validating', 'validated', 'importing', 'done', 'failed', 'cancelled'] as const;
 
 /** Counts (households/members to create and update …), or why the job failed, and the first problems. */

@@ -11,6 +11,8 @@ import { adminRoles } from '../../platform/roles.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { cadreColumns } from './cadre-rows.js';
 import { householdColumns } from './household-rows.js';
+import { pairingColumns } from './pairing-rows.js';
+import { programmesForTemplate } from './pairing-repository.js';
 import { examplePrefix } from './pipeline.js';
 import * as repo from './repository.js';
 
@@ -134,4 +136,24 @@ export async function cadreTemplate(db: Db, actor: Actor) {
     ],
   );
   return { buffer, fileName: '干部导入模板.xlsx' };
+}
+
+export async function pairingTemplate(db: Db, actor: Actor) {
+  requireRole(actor, adminRoles);
+  const regions = await repo.regionsInScope(db, actor.scope);
+  const current = (level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
+  const programmes = await programmesForTemplate(db, actor.scope);
+  const buffer = await build(
+    '结对',
+    pairingColumns,
+    { programme: programmes.map((p) => p.name), township: current('township') },
+    { programme: `${examplePrefix}${programmes[0]?.name ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: '433124197203150018', township: current('township')[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
+    [
+      '一行一对：一名帮扶人与一个对象。几帮一时同一户写几行，每行一名帮扶人，其中一行的“是否联系人”填“是”。',
+      '帮扶人重名时填写其身份证号或电话；户主重名时填写对象身份证号；村名重名时填写乡镇。',
+      '开始日期须在活动期间内；填了轮次时，须在该轮期间内。',
+      '重复导入时，同一活动中已结对的帮扶人与对象保持不变，不会重复结对。人帮人请在系统中逐个登记。',
+    ],
+  );
+  return { buffer, fileName: '结对导入模板.xlsx' };
 }

@@ -26,6 +26,7 @@ const pairingsEn: Same<PairingsMessages> = {
     pairingsCount: '{{count}}',
     tabs: { requirements: 'Requirements and rules', rounds: 'Rounds', participants: 'Participants', board: 'Pairing board' },
     adjust: 'Adjust',
+    importPairings: 'Import pairings from Excel',
     adjustTitle: 'Adjust “{{name}}”',
     noRequirements: 'No requirements set',
     req: {

@@ -22,6 +22,7 @@ const pairingsZh = {
     pairingsCount: '{{count}} 个',
     tabs: { requirements: '要求与规则', rounds: '轮次', participants: '参与干部', board: '结对看板' },
     adjust: '调整要求',
+    importPairings: '从Excel导入结对',
     adjustTitle: '调整“{{name}}”的要求',
     noRequirements: '本活动未设定要求',
     req: {

@@ -293,11 +293,13 @@ const registryEn: Same<RegistryMessages> = {
   imports: {
     title: 'Import Excel',
     kind: 'What to import',
-    kinds: { households: 'Households and members', cadres: 'Cadres' },
+    kinds: { households: 'Households and members', cadres: 'Cadres', pairings: 'Pairings' },
     kindHelp: {
       households:
         'One row per member, the household columns repeated (or merged) on its rows. Matched on ID number: importing again updates, never duplicates.',
       cadres: 'One row per cadre. Matched on ID number: importing again updates, never duplicates.',
+      pairings:
+        'One helper and one target per row (several rows for a several-to-one household). The rules of a pairing made by hand apply; pairs already made in the programme are left unchanged.',
     },
     steps: { choose: 'File', check: 'Check', apply: 'Import', done: 'Done' },
     template: 'Download the template',
@@ -324,6 +326,8 @@ const registryEn: Same<RegistryMessages> = {
       membersToUpdate: 'Members to update',
       cadresToCreate: 'Cadres to add',
       cadresToUpdate: 'Cadres to update',
+      pairingsToCreate: 'Pairings to add',
+      pairingsUnchanged: 'Already paired, unchanged',
       rowsToImport: 'Rows to import',
       heldBackRows: 'Rows held back (another row of the household is wrong)',
       householdsCreated: 'Households added',
@@ -332,6 +336,7 @@ const registryEn: Same<RegistryMessages> = {
       membersUpdated: 'Members updated',
       cadresCreated: 'Cadres added',
       cadresUpdated: 'Cadres updated',
+      pairingsCreated: 'Pairings added',
     },
     columns: {
       householdNo: 'Household no.',

@@ -278,10 +278,11 @@ const registryZh = {
   imports: {
     title: '导入 Excel',
     kind: '导入内容',
-    kinds: { households: '农户及成员', cadres: '干部' },
+    kinds: { households: '农户及成员', cadres: '干部', pairings: '结对' },
     kindHelp: {
       households: '每行一名家庭成员，户信息在同一户的各行重复（或合并单元格）。按身份证号识别，重复导入会更新，不会重复登记。',
       cadres: '每行一名干部。按身份证号识别，重复导入会更新，不会重复登记。',
+      pairings: '每行一名帮扶人与一个对象（几帮一时同一户写几行）。与手工结对的规则相同；同一活动中已结对的不会重复结对。',
     },
     steps: { choose: '选择文件', check: '检查', apply: '导入', done: '完成' },
     template: '下载模板',
@@ -308,6 +309,8 @@ const registryZh = {
       membersToUpdate: '将更新成员',
       cadresToCreate: '将新增干部',
       cadresToUpdate: '将更新干部',
+      pairingsToCreate: '将新增结对',
+      pairingsUnchanged: '已结对、保持不变',
       rowsToImport: '可导入的行',
       heldBackRows: '因同户其他行有错而暂不导入的行',
       householdsCreated: '新增农户',
@@ -316,6 +319,7 @@ const registryZh = {
       membersUpdated: '更新成员',
       cadresCreated: '新增干部',
       cadresUpdated: '更新干部',
+      pairingsCreated: '新增结对',
     },
     columns: {
       householdNo: '户编号',

@@ -10,7 +10,7 @@ import { useDownload } from '../../app/useDownload';
 import { RecentImports } from './RecentImports';
 
 const maxBytes = 50 * 1024 * 1024;
-const kinds: ImportKind[] = ['households', 'cadres'];
+const kinds: ImportKind[] = ['households', 'cadres', 'pairings'];
 
 /** Step 1: what is imported, its template, and the file (checked here for type and size first). */
 export function ImportChooseStep({

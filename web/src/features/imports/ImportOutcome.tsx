@@ -12,7 +12,7 @@ export function ImportOutcome({ job, onRestart }: { job: ImportJob; onRestart: (
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { download, pending } = useDownload();
-  const list = job.kind === 'households' ? '/households' : '/cadres';
+  const list = { households: '/households', cadres: '/cadres', pairings: '/pairings' }[job.kind];
   const what = t(`imports.kinds.${job.kind}`);
 
   if (job.status !== 'done') {

@@ -32,7 +32,8 @@ const stepOf = (job: ImportJob | undefined): number => {
 export function ImportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const kind: ImportKind = params.get('kind') === 'cadres' ? 'cadres' : 'households';
+  const asked = params.get('kind');
+  const kind: ImportKind = asked === 'cadres' || asked === 'pairings' ? asked : 'households';
   const jobId = params.get('job') ?? undefined;
   const job = useImportJob(jobId);
   const current = job.data;

@@ -9,6 +9,8 @@ const checkKeys: CountKey[] = [
   'membersToUpdate',
   'cadresToCreate',
   'cadresToUpdate',
+  'pairingsToCreate',
+  'pairingsUnchanged',
   'heldBackRows',
 ];
 const doneKeys: CountKey[] = [
@@ -18,6 +20,8 @@ const doneKeys: CountKey[] = [
   'membersUpdated',
   'cadresCreated',
   'cadresUpdated',
+  'pairingsCreated',
+  'pairingsUnchanged',
 ];
 
 /** The counts of a job worth showing, in a fixed order: after the check, or after the import. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Descriptions, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -57,9 +57,14 @@ export function ProgrammePage() {
             {p.name}
           </Typography.Title>
           {editable && (
-            <Button icon={<EditOutlined />} onClick={() => setAdjusting(true)}>
-              {t('programmes.adjust')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Link to="/imports?kind=pairings">
+                <Button icon={<UploadOutlined />}>{t('programmes.importPairings')}</Button>
+              </Link>
+              <Button icon={<EditOutlined />} onClick={() => setAdjusting(true)}>
+                {t('programmes.adjust')}
+              </Button>
+            </Flex>
           )}
         </Flex>
         <Descriptions

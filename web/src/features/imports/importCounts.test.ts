@@ -10,7 +10,10 @@ describe('import counts', () => {
       { key: 'pairingsToCreate', value: 3 },
       { key: 'pairingsUnchanged', value: 4 },
     ]);
-    expect(countsOf({ pairingsCreated: 0, pairingsUnchanged: 7 }, 'done').map((c) => c.key)).toEqual(['pairingsCreated', 'pairingsUnchanged']);
+    expect(countsOf({ pairingsCreated: 0, pairingsUnchanged: 7 }, 'done').map((c) => c.key)).toEqual([
+      'pairingsCreated',
+      'pairingsUnchanged',
+    ]);
     for (const key of ['pairingsToCreate', 'pairingsUnchanged', 'pairingsCreated'] as const) {
       expect(zhCN.imports.counts[key]).toBeTruthy();
       expect(en.imports.counts[key]).toBeTruthy();

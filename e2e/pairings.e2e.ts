@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { cellText, downloadBy, readWorkbook, tmpDir } from './excel';
 import { expectNoProblems, journey, launch, login, openTab, screenshot, tablesSettled } from './helpers';
+
+const dir = tmpDir('pairings');
 
 /** How far the page can scroll sideways (0 = none). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -17,6 +20,9 @@ async function pick(page: Page, id: string, search: string, option = search) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
+/** Two cores shared with other test runs: the first page load can take longer than the default 15 s. */
+const slowMachine = (page: Page) => page.setDefaultNavigationTimeout(60_000);
+
 const okButton = (page: Page, name: RegExp) => page.locator('.ant-modal-footer').getByRole('button', { name });
 
 describe('programmes and pairings: 联户带创 copied, paired by hand and by the assistant, handed over', () => {
@@ -30,6 +36,7 @@ describe('programmes and pairings: 联户带创 copied, paired by hand and by th
 
   it('as the township: copy the template, enrol, pair, accept proposals, see the check clear, hand over, keep history', async () => {
     const tab = await openTab(browser);
+    slowMachine(tab.page);
     await journey(tab, 'p', async (page) => {
       await login(page, 'township');
       // Two township cadres and a 致富明星户 of 补抽乡, from the demo, looked up the way the page does.
@@ -71,6 +78,18 @@ describe('programmes and pairings: 联户带创 copied, paired by hand and by th
       await page.getByRole('tab', { name: '结对看板' }).click();
       await page.getByTestId('rule-check-total').getByText('发现 2 个问题').waitFor();
       await screenshot(page, 'p-board-breaches');
+      // The check as .xlsx: both cadres' missing pairings are in it.
+      const xlsx = await downloadBy(page, dir, () =>
+        page
+          .getByTestId('rule-check')
+          .getByRole('button', { name: /导出 Excel/ })
+          .click(),
+      );
+      expect(xlsx.name).toMatch(/\.xlsx$/);
+      const texts: string[] = [];
+      (await readWorkbook(xlsx.file)).eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void texts.push(cellText(cell)))));
+      expect(texts.join('\n')).toContain(a!.name);
+      expect(texts.join('\n')).toContain(b!.name);
 
       // By hand: the first cadre to the star household.
       await page.getByRole('button', { name: '手动结对' }).click();
@@ -121,6 +140,7 @@ describe('programmes and pairings: 联户带创 copied, paired by hand and by th
 
   it('as a cadre on a 360 px phone: 我的联系户 as cards, no sideways scrolling, a card opens the household', async () => {
     const tab = await openTab(browser, { width: 360, height: 740 });
+    slowMachine(tab.page);
     await journey(tab, 'p-phone', async (page) => {
       await login(page, 'cadre');
       await page.getByTestId('my-household').first().waitFor();
@@ -144,6 +164,25 @@ describe('programmes and pairings: 联户带创 copied, paired by hand and by th
       await page.getByTestId('helpers').waitFor();
       expect(await sideways(page)).toBe(0);
       await screenshot(page, 'p-phone-household-helpers');
+    });
+    expectNoProblems(tab);
+  });
+
+  it('as the township on a 360 px phone: the programme and its pairing board fit the screen', async () => {
+    const tab = await openTab(browser, { width: 360, height: 740 });
+    slowMachine(tab.page);
+    await journey(tab, 'p-phone-board', async (page) => {
+      await login(page, 'township');
+      await page.goto('/programmes');
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      expect(await sideways(page)).toBe(0);
+      await screenshot(page, 'p-phone-programmes');
+      await page.goto('/pairings');
+      await page.getByTestId('rule-check').waitFor();
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await tablesSettled(page);
+      expect(await sideways(page)).toBe(0);
+      await screenshot(page, 'p-phone-board');
     });
     expectNoProblems(tab);
   });

@@ -121,12 +121,6 @@ async function draftOf(db: Executor, actor: Actor, month: string, visits: visits
 
 export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof createEntryBody>) {
   const cadre = await authorOf(db, actor);
-  if (input.id) {
-    const existing = await repo.getEntry(db, actor.scope, input.id);
-    if (existing && existing.cadreId === cadre.id) return { entry: presentEntry(existing), created: false };
-    if (existing || (await repo.entryExists(db, input.id)))
-      throw new AppError('conflict', { zh: '该编号已被其他记录使用', en: 'This id is taken' }, [{ path: 'body.id', message: '已被使用' }]);
-  }
   if (!inScope(cadre.regionCode, actor.scope)) throw new AppError('out_of_scope');
   const problem = newEntryProblem(input.month, shanghaiMonth(new Date()), await repo.monthHasAccepted(db, cadre.id, input.month));
   if (problem) throw invalid(actor, [{ path: 'month', message: problem }]);
@@ -151,8 +145,12 @@ export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof cr
     }
     return made;
   });
-  // A concurrent retry of the same id made it first: answer what it made.
-  if (!inserted) return { entry: await getEntry(db, actor, id), created: false };
+  // The id was there already (a retry): answer the author's own entry; an id taken otherwise is refused.
+  if (!inserted) {
+    const existing = await repo.getEntry(db, actor.scope, id);
+    if (existing && existing.cadreId === cadre.id) return { entry: presentEntry(existing), created: false };
+    throw new AppError('conflict', { zh: '该编号已被其他记录使用', en: 'This id is taken' }, [{ path: 'body.id', message: '已被使用' }]);
+  }
   return { entry: presentEntry({ ...inserted, cadreName: cadre.name }), created: true };
 }
 

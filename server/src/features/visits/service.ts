@@ -133,12 +133,6 @@ export async function visitForWrite(db: Executor, actor: Actor, id: string) {
 
 export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof createVisitBody>) {
   requireRole(actor, visitRecorders);
-  if (input.id) {
-    const existing = await repo.getVisit(db, actor.scope, input.id);
-    if (existing) return { visit: await getVisit(db, actor, existing.id), created: false };
-    if (await repo.visitExists(db, input.id))
-      throw new AppError('conflict', { zh: '该编号已被其他记录使用', en: 'This id is taken' }, [{ path: 'body.id', message: '已被使用' }]);
-  }
   const own = await ownCadreId(db, actor);
   const cadreIds = input.cadreIds ?? (own ? [own] : []);
   const today = shanghaiDay(new Date());
@@ -192,8 +186,12 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
     if (made) await recordAudit(tx, actor, { action: 'create', entityType: 'visit', entityId: id, regionCode, after: row });
     return made;
   });
-  // A concurrent retry of the same id made it first: answer what it made.
-  if (!inserted) return { visit: await getVisit(db, actor, id), created: false };
+  // The id was there already (a retry, checked like the first request): answer what it made, if it is
+  // the actor's to see; an id taken by a record out of sight is refused without saying what it is.
+  if (!inserted) {
+    if (await repo.getVisit(db, actor.scope, id)) return { visit: await getVisit(db, actor, id), created: false };
+    throw new AppError('conflict', { zh: '该编号已被其他记录使用', en: 'This id is taken' }, [{ path: 'body.id', message: '已被使用' }]);
+  }
   return { visit: (await presentVisits(db, actor, [inserted], { newlyMade: true }))[0]!, created: true };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
 import { newId } from '../../platform/ids.js';
 import { folderStorage } from '../../platform/storage.js';
+import { visits } from './tables.js';
 import { setNotifier, type Notifier } from '../notifications/notifier.js';
 import { fieldWorld, phonePhoto, photoUpload, todayInShanghai, type FieldWorld } from './testing.js';
 
@@ -87,6 +88,26 @@ describe('a cadre records a visit', () => {
     const mine = (await w.long.post('/api/visits', visitBody())).body;
     expect((await w.maoer.get(`/api/visits/${mine.id}`)).status).toBe(404);
     expect((await w.maoer.patch(`/api/visits/${mine.id}`, { version: 1, discussed: 'x' })).status).toBe(403);
+  });
+
+  it("refuses an id already taken by another township's visit, without showing it", async () => {
+    const taken = newId();
+    // 猫儿乡's own visit, put straight in (its cadres are not this story's).
+    await t.database.db
+      .insert(visits)
+      .values({
+        id: taken,
+        regionCode: '433124206201',
+        countyCode: '433124',
+        kind: 'meeting',
+        visitedOn: today,
+        cadreIds: [w.cadre.long],
+        villageCode: '433124206201',
+      });
+    const res = await w.long.post('/api/visits', visitBody({ id: taken }));
+    expect(res.status).toBe(409);
+    expect(paths(res)).toEqual(['body.id']);
+    expect(JSON.stringify(res.body)).not.toContain('433124206201');
   });
 
   it('lets the township record a joint visit for two cadres', async () => {

@@ -47,6 +47,13 @@ function photo(w = 96, h = 64): Buffer {
   ]);
 }
 
+/** A phone tab with more patience than the default: other engineers' tests share this 2-core machine. */
+async function phoneTab(browser: Browser): Promise<Tab> {
+  const tab = await openTab(browser, phone);
+  tab.page.setDefaultTimeout(30_000);
+  return tab;
+}
+
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
   expect(await sideways(page), `${name}: no sideways scrolling`).toBe(0);
@@ -91,8 +98,8 @@ describe('field work on a 360 px phone: a visit with a photo, the diary drafted 
   let visitedId = '';
   beforeAll(async () => {
     browser = await launch();
-    cadre = await openTab(browser, phone);
-    secretary = await openTab(browser, phone);
+    cadre = await phoneTab(browser);
+    secretary = await phoneTab(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -125,7 +132,7 @@ describe('field work on a 360 px phone: a visit with a photo, the diary drafted 
       await shot(page, 'fw-1-visit-qr');
 
       // A family member's phone scans the code: no login.
-      const family = await openTab(browser, phone);
+      const family = await phoneTab(browser);
       await journey(family, 'fw-1-family', async (fp) => {
         await fp.goto(confirmUrl);
         await fp.getByText('麻春花', { exact: false }).first().waitFor();
@@ -231,22 +238,49 @@ describe('field work on a 360 px phone: a visit with a photo, the diary drafted 
       await page.getByText('已通过查阅，本月日记已锁定').waitFor();
       expect(await page.getByTestId('entry-text').count()).toBe(0);
       await shot(page, 'fw-5-cadre-locked');
+      // Accepted, so it may be published: the public page shows it without a login.
+      await page.getByRole('button', { name: '公开发布' }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
+      await page.getByText('已公开发布').first().waitFor();
+      const visitor = await phoneTab(browser);
+      await journey(visitor, 'fw-5-public', async (vp) => {
+        await vp.goto('/public/diary');
+        await vp
+          .getByTestId('public-entry')
+          .filter({ hasText: `麻春花 · ${month}` })
+          .getByText('联系农技员上门指导油菜种植', { exact: false })
+          .waitFor();
+        await shot(vp, 'fw-5-public-diary');
+      });
+      expectNoProblems(visitor);
+      await visitor.page.context().close();
       const home = await cadreHome(page);
       expect(home.diaryState).toBe('met');
       expect(home.returned).toBe(0);
+      // The bell: unread notices (the return raised one), one marked read.
+      const badge = page.locator('.ant-badge:has([data-testid="bell"]) .ant-scroll-number');
+      const unread = async () => ((await badge.count()) ? Number(await badge.getAttribute('title')) : 0);
+      const before = await unread();
+      expect(before).toBeGreaterThan(0);
       await page.getByTestId('bell').click();
-      await page.getByTestId('notifications').waitFor();
+      await page.getByTestId('notifications').getByText('请写清下一步的帮扶措施', { exact: false }).first().waitFor();
       await shot(page, 'fw-5-cadre-bell');
+      await page.getByTestId('notifications').getByRole('button', { name: '标为已读' }).first().click();
+      await expect.poll(unread).toBe(before - 1);
     });
     expectNoProblems(cadre);
   });
 
   it('the township sees the work list on a phone', async () => {
-    const township = await openTab(browser, phone);
+    const township = await phoneTab(browser);
     await journey(township, 'fw-6', async (page) => {
       await login(page, 'township');
       await page.goto('/worklists');
-      await page.getByTestId('admin-totals').waitFor();
+      // The administrator's list counts every cadre of the township: give it time on a busy machine.
+      await page.getByTestId('admin-totals').waitFor({ timeout: 60_000 });
       await shot(page, 'fw-6-worklist');
     });
     expectNoProblems(township);

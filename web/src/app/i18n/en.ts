@@ -133,7 +133,7 @@ const en: Same<Messages> = {
     auditDesc: 'Who changed what, and when',
     passwordDesc: 'Change your password from time to time',
     upcoming: 'Coming next',
-    upcomingDesc: 'Pairings, visits, diary entries, problems and reports are being built.',
+    upcomingDesc: 'Requests, problems and reports are being built.',
   },
   regions: {
     title: 'Regions',

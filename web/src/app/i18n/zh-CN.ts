@@ -130,7 +130,7 @@ const zhCN = {
     auditDesc: '查看谁在何时做了哪些修改',
     passwordDesc: '定期修改登录密码',
     upcoming: '后续上线',
-    upcomingDesc: '结对、走访、民情日记、问题督办、统计报表等功能正在建设中。',
+    upcomingDesc: '问题与诉求、问题督办、统计报表等功能正在建设中。',
   },
   regions: {
     title: '行政区划',

@@ -233,6 +233,31 @@ describe('importing pairings', () => {
     expect(shi).toMatchObject({ targetId: heads['石金林']!.id, lead: false });
   });
 
+  it('refuses the whole apply when a household got its 几帮一 lead after the check, writing nothing', async () => {
+    const before = (await openPairings()).length;
+    const res = await upload(clerk, [
+      row({ ...lhdc, role: '几帮一', helper: '龙老四', target: '石金林', targetIdNumber: heads['石金林大卡']!.idNumber, lead: '是' }),
+      row({ ...lhdc, role: '一帮一', helper: '龙老四', target: '龙文斌' }),
+    ]);
+    expect(res.body).toMatchObject({ errorRows: 0, summary: { pairingsToCreate: 2 } });
+    const byHand = await clerk.post('/api/pairings', {
+      programmeId,
+      role: 'several_to_one',
+      helperKind: 'cadre',
+      helperId: cadreIds['吴春生'],
+      targetKind: 'household',
+      targetId: heads['石金林大卡']!.id,
+      startOn: '2025-03-01',
+      lead: true,
+    });
+    expect(byHand.status).toBe(201);
+    const applied = await clerk.post(`/api/imports/${res.body.id}/apply`, { mode: 'all_or_nothing' });
+    expect(applied.status).toBe(409);
+    expect(applied.body.error.message).toContain('牵头联系人');
+    expect(await openPairings()).toHaveLength(before + 1);
+    expect((await clerk.get(`/api/imports/${res.body.id}`)).body.status).toBe('failed');
+  });
+
   it("another township's clerk sees nothing of 补抽乡 and cannot apply its import", async () => {
     const res = await upload(maoer, [row({ ...lhdc, role: '一帮一', helper: '麻春花', target: '龙文斌' })]);
     expect(res.body.problems.map((p: { column: string }) => p.column).sort()).toEqual(['对象', '帮扶人', '活动']);

@@ -176,7 +176,8 @@ export async function applyPairings(
   checked: Record<string, number>,
 ): Promise<Record<string, number>> {
   const counts = { pairingsCreated: 0, pairingsUnchanged: checked.pairingsUnchanged ?? 0 };
-  let done = 0;
+  // the progress bar runs to rowsToImport, which counts the unchanged rows too
+  let done = counts.pairingsUnchanged;
   for await (const batch of batches(readBatches<PairingWrite>(run.storage.read(files(run.jobId).apply('pairings'))), 1000)) {
     const open = await lookups.openPairingsOf(
       tx,

@@ -165,6 +165,7 @@ const fieldworkEn: typeof fieldworkZh = {
     adminTitle: 'Work list',
     adminDesc: 'Cadres behind on visits or diaries, by village and unit',
     onlyBehind: 'Only behind',
+    region: 'Township or village (default: my area)',
     cadre: 'Cadre',
     village: 'Village',
     unit: 'Unit',

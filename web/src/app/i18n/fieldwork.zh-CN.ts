@@ -163,6 +163,7 @@ const fieldworkZh = {
     adminTitle: '工作清单',
     adminDesc: '走访、日记落后的干部，按村和单位统计',
     onlyBehind: '只看落后',
+    region: '乡镇或村（默认本辖区）',
     cadre: '干部',
     village: '村',
     unit: '单位',

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/download';
 import { useDownload } from '../../app/useDownload';
+import { RegionPicker } from '../regions/RegionPicker';
 import { type AdminWork, useAdminWork } from './api';
 
 type Counts = AdminWork['totals'];
@@ -17,7 +18,8 @@ export function AdminWorklistPage() {
   const thisMonth = dayjs().format('YYYY-MM');
   const month = params.get('month') ?? thisMonth;
   const onlyBehind = params.get('onlyBehind') === 'true';
-  const query = { month, ...(onlyBehind ? { onlyBehind: 'true' as const } : {}) };
+  const regionCode = params.get('regionCode') ?? undefined;
+  const query = { month, ...(regionCode ? { regionCode } : {}), ...(onlyBehind ? { onlyBehind: 'true' as const } : {}) };
   const work = useAdminWork(query);
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -54,6 +56,13 @@ export function AdminWorklistPage() {
           onChange={(e) => set('month', e.target.value || null)}
           style={{ width: 160 }}
           aria-label={t('diaries.month')}
+        />
+        <RegionPicker
+          value={regionCode}
+          onChange={(code) => set('regionCode', code ?? null)}
+          placeholder={t('worklists.region')}
+          allowClear
+          style={{ width: 220, maxWidth: '100%' }}
         />
         <Flex gap={6} align="center">
           <Switch checked={onlyBehind} onChange={(v) => set('onlyBehind', v ? 'true' : null)} aria-label={t('worklists.onlyBehind')} />

@@ -90,6 +90,8 @@ describe('(c) a township administrator opens an account for a cadre', () => {
       await page.getByRole('button', { name: '确认修改' }).click();
       await page.getByTestId('welcome').waitFor();
       expect(await page.getByTestId('welcome').textContent()).toContain('石兰芳');
+      // No cadre record is linked to the new account yet: the home page says so instead of failing.
+      await page.getByTestId('not-linked').waitFor();
       // A cadre has no account or audit pages.
       const menu = await page.getByRole('menu').textContent();
       expect(menu).not.toContain('用户与权限');

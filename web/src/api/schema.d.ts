@@ -93,6 +93,11 @@ export interface paths {
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
                                 mustChangePassword: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description The cadre record linked to this account (my households, visits, diary); null until an administrator links one
+                                 */
+                                cadreId: string | null;
                                 permissions: {
                                     /** @description Roles this user may give when creating or editing accounts */
                                     assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];
@@ -183,6 +188,11 @@ export interface paths {
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
                                 mustChangePassword: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description The cadre record linked to this account (my households, visits, diary); null until an administrator links one
+                                 */
+                                cadreId: string | null;
                                 permissions: {
                                     /** @description Roles this user may give when creating or editing accounts */
                                     assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];
@@ -238,6 +248,11 @@ export interface paths {
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
                                 mustChangePassword: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description The cadre record linked to this account (my households, visits, diary); null until an administrator links one
+                                 */
+                                cadreId: string | null;
                                 permissions: {
                                     /** @description Roles this user may give when creating or editing accounts */
                                     assignableRoles: ("system_admin" | "county_admin" | "township_admin" | "branch_secretary" | "unit_head" | "cadre" | "leader")[];

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { cadreIdOfUser } from '../cadres/repository.js';
 import { getRegion } from '../regions/repository.js';
 import { getUser, setLastLogin, type UserRow } from '../users/repository.js';
 import type { Db } from '../../db/client.js';
@@ -12,7 +13,7 @@ import * as service from './service.js';
 const tags = ['auth'];
 
 async function meOf(db: Db, u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'regionCode' | 'unitId' | 'locale' | 'mustChangePassword'>) {
-  const region = await getRegion(db, { prefix: '', unitId: null }, u.regionCode);
+  const [region, cadreId] = await Promise.all([getRegion(db, { prefix: '', unitId: null }, u.regionCode), cadreIdOfUser(db, u.id)]);
   return {
     id: u.id,
     username: u.username,
@@ -23,6 +24,7 @@ async function meOf(db: Db, u: Pick<UserRow, 'id' | 'username' | 'displayName' |
     unitId: u.unitId,
     locale: u.locale,
     mustChangePassword: u.mustChangePassword,
+    cadreId,
     permissions: { assignableRoles: assignableRoles(u.role) },
   };
 }

@@ -16,6 +16,7 @@ export const me = z.object({
   unitId: z.uuid().nullable(),
   locale: z.enum(['zh-CN', 'en']),
   mustChangePassword: z.boolean(),
+  cadreId: z.uuid().nullable().describe('The cadre record linked to this account (my households, visits, diary); null until an administrator links one'),
   permissions: z.object({
     assignableRoles: z.array(z.enum(roles)).describe('Roles this user may give when creating or editing accounts'),
   }),

@@ -151,6 +151,11 @@ describe('changing a cadre and linking their account', () => {
     expect((await township.get('/api/cadres?hasAccount=true')).body.items[0].name).toBe('麻春花');
   });
 
+  it("names the linked cadre in the account's own /api/auth/me, and null for an account without one", async () => {
+    expect((await cadreClient.get('/api/auth/me')).body.user.cadreId).toBe(ids['麻春花']);
+    expect((await township.get('/api/auth/me')).body.user.cadreId).toBeNull();
+  });
+
   it('refuses to link one account to two cadres with 409', async () => {
     const res = await township.patch(`/api/cadres/${ids['龙文斌']}`, { version: 1, userId: buchouCadreUserId });
     expect(res.status).toBe(409);

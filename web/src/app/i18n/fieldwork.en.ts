@@ -145,6 +145,7 @@ const fieldworkEn: typeof fieldworkZh = {
     },
   },
   worklists: {
+    notLinked: 'Your account is not linked to a cadre record yet: households, visits and the diary open once a township administrator links it under Cadres.',
     myWork: 'My work',
     toVisit: 'To visit this month ({{n}})',
     toVisitDone: 'All my households visited this month',

@@ -143,6 +143,7 @@ const fieldworkZh = {
     },
   },
   worklists: {
+    notLinked: '您的账号尚未关联干部档案，联系户、走访和日记要等乡镇管理员在「干部」中关联后才能使用。',
     myWork: '我的工作',
     toVisit: '本月待走访（{{n}}）',
     toVisitDone: '本月联系户都已走访',

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { EditOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth';
 import { statusColor } from '../diaries/api';
 import { useCadreWork } from './api';
 import { RowItem, Rows } from '../visits/Rows';
@@ -9,7 +10,10 @@ import { RowItem, Rows } from '../visits/Rows';
 /** 我的工作 (cadre, phone): households to visit this month, the diary due, returned entries. */
 export function CadreWorkCards() {
   const { t } = useTranslation();
-  const work = useCadreWork();
+  const linked = !!useMe().data?.user.cadreId;
+  const work = useCadreWork(linked);
+  // An account opened before its cadre record was linked has no households or diary yet.
+  if (!linked) return <Alert type="info" showIcon data-testid="not-linked" title={t('worklists.notLinked')} />;
   if (work.isPending) return <Card loading />;
   if (!work.data) return null;
   const w = work.data;

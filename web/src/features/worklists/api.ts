@@ -8,8 +8,9 @@ export type CadreWork = Json<paths['/api/worklists/cadre']['get']['responses'][2
 export type AdminWork = Json<paths['/api/worklists/admin']['get']['responses'][200]>;
 export type AdminWorkQuery = NonNullable<paths['/api/worklists/admin']['get']['parameters']['query']>;
 
-export const useCadreWork = () =>
-  useQuery({ queryKey: ['worklists', 'cadre'], queryFn: () => data(api.GET('/api/worklists/cadre', { params: { query: {} } })) });
+/** Only for an account linked to a cadre record: the server refuses the others. */
+export const useCadreWork = (enabled = true) =>
+  useQuery({ queryKey: ['worklists', 'cadre'], queryFn: () => data(api.GET('/api/worklists/cadre', { params: { query: {} } })), enabled });
 
 export const useAdminWork = (query: AdminWorkQuery) =>
   useQuery({

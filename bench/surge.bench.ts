@@ -143,7 +143,9 @@ async function seed(url: string) {
 }
 
 async function startServer(url: string, port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
+  // LIANHU_BENCH_SERVER_FLAGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const flags = (process.env.LIANHU_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/src/main.ts', 'serve'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: {
       ...process.env,

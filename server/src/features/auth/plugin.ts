@@ -27,7 +27,7 @@ export function registerAuth(app: FastifyInstance, settings: SessionSettings) {
     const found = await authenticate(app.db, settings, token);
     if (!found) return;
     const header = req.headers['x-lang'];
-    req.actor = actorFromUser(found.user, header ? langOf(req.headers) : undefined);
+    req.actor = actorFromUser(found.user, header ? langOf(req.headers) : undefined, found.cadre);
     req.csrfToken = found.csrfToken;
     if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
       throw new AppError('csrf_failed');

@@ -1,5 +1,6 @@
-import { eq, lt, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { eq, lt, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { cadres } from '../cadres/tables.js';
 import { users } from '../users/tables.js';
 import { sessions } from './tables.js';
 
@@ -7,13 +8,25 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   await db.insert(sessions).values(row);
 }
 
-export async function findSessionWithUser(db: Executor, tokenHash: string) {
-  const rows = await db
-    .select({ session: sessions, user: users })
+const sessionQuery = (db: Db) =>
+  db
+    .select({ session: sessions, user: users, cadre: { id: cadres.id, name: cadres.name, regionCode: cadres.regionCode } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+    .leftJoin(cadres, eq(cadres.userId, users.id))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('session_with_user');
+const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+/**
+ * The session, its user and the user's cadre record, in one prepared statement: it runs before
+ * every API request, so it is planned once per connection and built once per process.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = sessionQuery(db)));
+  const rows = await query.execute({ tokenHash });
   return rows[0] ?? null;
 }
 

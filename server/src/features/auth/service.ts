@@ -17,7 +17,7 @@ export interface SessionSettings {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export function actorFromUser(u: UserRow, lang?: Lang): Actor {
+export function actorFromUser(u: UserRow, lang?: Lang, cadre?: Actor['cadre']): Actor {
   return {
     id: u.id,
     username: u.username,
@@ -27,6 +27,7 @@ export function actorFromUser(u: UserRow, lang?: Lang): Actor {
     unitId: u.unitId,
     scope: scopeFor(u),
     lang: lang ?? u.locale,
+    cadre,
   };
 }
 
@@ -69,7 +70,7 @@ export async function authenticate(db: Db, settings: SessionSettings, token: str
     return null;
   }
   if (needsTouch(found.session.lastSeenAt, now)) await repo.touchSession(db, tokenHash, now);
-  return { user: found.user, csrfToken: found.session.csrfToken };
+  return { user: found.user, cadre: found.cadre, csrfToken: found.session.csrfToken };
 }
 
 export async function logout(db: Db, token: string) {

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { isAdmin } from '../../platform/roles.js';
 import { inScope } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
-import * as cadresRepo from '../cadres/repository.js';
+import { ownCadre, ownCadreId } from '../cadres/own.js';
 import * as visitsRepo from '../visits/repository.js';
 import { countyCodeOf, invalid } from '../visits/service.js';
 import { monthRange, shanghaiMonth } from '../worklists/periods.js';
@@ -39,14 +39,13 @@ export const presentEntry = (e: repo.EntryRow): EntryOut => ({
 
 /** The cadre record of the signed-in account: only cadres write diaries. */
 async function authorOf(db: Executor, actor: Actor) {
-  const id = await cadresRepo.cadreIdOfUser(db, actor.id);
-  const cadre = id ? await cadresRepo.getCadre(db, { prefix: '', unitId: null }, id) : null;
+  const cadre = await ownCadre(db, actor);
   if (!cadre) throw new AppError('forbidden', { zh: '您的账号未关联干部，不能写民情日记', en: 'Your account is not linked to a cadre' });
   return cadre;
 }
 
 export async function listEntries(db: Db, actor: Actor, q: z.infer<typeof entryListQuery>) {
-  const cadreId = q.mine ? ((await cadresRepo.cadreIdOfUser(db, actor.id)) ?? '00000000-0000-0000-0000-000000000000') : q.cadreId;
+  const cadreId = q.mine ? ((await ownCadreId(db, actor)) ?? '00000000-0000-0000-0000-000000000000') : q.cadreId;
   const { items, total } = await repo.listEntries(db, actor.scope, { ...q, cadreId });
   return { items: items.map(presentEntry), total };
 }
@@ -72,7 +71,7 @@ export async function entryForWrite(db: Executor, actor: Actor, id: string) {
 
 async function ownEntryForWrite(db: Executor, actor: Actor, id: string) {
   const entry = await entryForWrite(db, actor, id);
-  const own = await cadresRepo.cadreIdOfUser(db, actor.id);
+  const own = await ownCadreId(db, actor);
   if (own !== entry.cadreId) throw new AppError('forbidden', { zh: '只能修改本人的民情日记', en: 'Only the author changes an entry' });
   return entry;
 }
@@ -214,7 +213,7 @@ export async function submitEntry(db: Db, actor: Actor, id: string, version: num
  */
 export async function publishEntry(db: Db, actor: Actor, id: string, version: number) {
   const before = await entryForWrite(db, actor, id);
-  const own = await cadresRepo.cadreIdOfUser(db, actor.id);
+  const own = await ownCadreId(db, actor);
   if (own !== before.cadreId && !isAdmin(actor.role)) throw new AppError('forbidden');
   if (before.status !== 'accepted')
     throw new AppError(

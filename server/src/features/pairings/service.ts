@@ -7,7 +7,7 @@ import { maskPhone } from '../../platform/personal-data.js';
 import { adminRoles } from '../../platform/roles.js';
 import { countyOf, inScope, levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
-import { cadreIdOfUser } from '../cadres/repository.js';
+import { ownCadreId } from '../cadres/own.js';
 import { conflictOn, householdForRead, idTaken, orStale, StaleRow } from '../households/access.js';
 import * as householdsRepo from '../households/repository.js';
 import { maySeePersonalData } from '../households/rules.js';
@@ -259,7 +259,7 @@ export async function helpersOf(db: Db, actor: Actor, householdId: string) {
 
 /** "My households": the open household pairings of the cadre linked to my account. */
 export async function myHouseholds(db: Db, actor: Actor, q: z.infer<typeof myHouseholdsQuery>) {
-  const cadreId = await cadreIdOfUser(db, actor.id);
+  const cadreId = await ownCadreId(db, actor);
   if (!cadreId) return { cadreId: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const { items, total } = await repo.householdsOfCadre(db, actor.scope, cadreId, q);
   const names = categoryNamer();
@@ -280,7 +280,7 @@ export async function myHouseholds(db: Db, actor: Actor, q: z.infer<typeof myHou
 
 /** "My villages": where my linked cadre's open pairings are, by village, with resident postings and leader links. */
 export async function myVillages(db: Db, actor: Actor) {
-  const cadreId = await cadreIdOfUser(db, actor.id);
+  const cadreId = await ownCadreId(db, actor);
   if (!cadreId) return { cadreId: null, items: [] };
   const v = await repo.villagesOfCadre(db, actor.scope, cadreId);
   return {

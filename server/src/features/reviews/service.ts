@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { adminRoles } from '../../platform/roles.js';
 
 import { recordAudit } from '../audit/service.js';
+import { ownCadreId } from '../cadres/own.js';
 import * as cadresRepo from '../cadres/repository.js';
 import { afterReview } from '../diaries/rules.js';
 import * as diariesRepo from '../diaries/repository.js';
@@ -21,7 +22,7 @@ import type { drawSampleBody, reviewBody } from './schemas.js';
 
 /** What the rules need to know of a reviewer: their role, their cadre record and the branch they lead. */
 export async function reviewerFacts(db: Executor, actor: Actor): Promise<ReviewerFacts> {
-  const cadreId = await cadresRepo.cadreIdOfUser(db, actor.id);
+  const cadreId = await ownCadreId(db, actor);
   const cadre = cadreId ? await cadresRepo.getCadre(db, { prefix: '', unitId: null }, cadreId) : null;
   return { role: actor.role, cadreId, secretaryOfBranchId: cadre?.branchRole === 'secretary' ? cadre.branchId : null };
 }

@@ -162,6 +162,41 @@ export async function householdRegionsInScope(db: Executor, scope: Scope, ids: s
   return new Map(rows.map((r) => [r.id, r.regionCode]));
 }
 
+export interface VisitContext {
+  /** The households the scope reads: region, its name, the active head's name. */
+  households: Map<string, { regionCode: string; regionName: string | null; headName: string | null }>;
+  /** The cadres the scope reads (its subtree and the regions above it): their names. */
+  cadres: Map<string, string>;
+  /** A visit to a village as a whole: the village. */
+  village?: { code: string; name: string };
+}
+
+/**
+ * What recording a visit needs to know of its households and cadres — whether the scope reads
+ * them, and the names the answer shows — in one round trip: this is the busiest write of month-end.
+ */
+export async function visitContext(db: Executor, scope: Scope, householdIds: string[], cadreIds: string[]): Promise<VisitContext> {
+  const q = sql`
+    select 'h' as kind, ${households.id}::text as id, ${households.regionCode} as region_code, ${members.name} as name, ${regions.name} as region_name
+      from ${households}
+      left join ${members} on ${members.householdId} = ${households.id} and ${members.relation} = 'head' and ${members.status} = 'active'
+      left join ${regions} on ${regions.code} = ${households.regionCode}
+     where ${households.id} = any(${sql.param(householdIds)}::uuid[]) and ${regionWhere(households.regionCode, scope)}
+    union all
+    select 'c', ${cadres.id}::text, ${cadres.regionCode}, ${cadres.name}, null
+      from ${cadres}
+     where ${cadres.id} = any(${sql.param(cadreIds)}::uuid[]) and ${regionOrAboveWhere(cadres.regionCode, scope)}`;
+  const rows = ((await db.execute(q)) as unknown as {
+    rows: { kind: 'h' | 'c'; id: string; region_code: string; name: string | null; region_name: string | null }[];
+  }).rows;
+  const out: VisitContext = { households: new Map(), cadres: new Map() };
+  for (const r of rows) {
+    if (r.kind === 'h') out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });
+    else out.cadres.set(r.id, r.name ?? '');
+  }
+  return out;
+}
+
 /** Which of these cadres the scope reads (its subtree and the regions above it), in one query. */
 export async function cadresInScope(db: Executor, scope: Scope, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import type { Role } from '../../platform/roles.js';
 import { countyOf, inScope } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
-import * as cadresRepo from '../cadres/repository.js';
+import { ownCadreId } from '../cadres/own.js';
 import * as householdsRepo from '../households/repository.js';
 import { regionForWrite } from '../regions/service.js';
 import { monthRange, shanghaiDay } from '../worklists/periods.js';
@@ -31,21 +31,32 @@ export function invalid(actor: Actor, problems: Problem[], prefix = 'body'): App
 }
 
 /** The cadre record of the signed-in account, if any. */
-export const ownCadreId = (db: Executor, actor: Actor) => cadresRepo.cadreIdOfUser(db, actor.id);
+export { ownCadreId };
 
-export async function presentVisits(
-  db: Executor,
-  actor: Actor,
-  rows: repo.VisitRow[],
-  opts: { newlyMade?: boolean } = {},
-): Promise<VisitOut[]> {
-  const names = await repo.namesFor(
+const namesOf = (db: Executor, rows: repo.VisitRow[]) =>
+  repo.namesFor(
     db,
     [...new Set(rows.flatMap((r) => r.cadreIds))],
     [...new Set(rows.flatMap((r) => r.householdIds))],
     [...new Set(rows.map((r) => r.regionCode))],
   );
-  // A visit just made has no photos yet: one round trip fewer on the busiest write.
+
+/** The names a new visit shows, from what was read to check it (a village visit asks for its village's name). */
+function namesOfContext(context: repo.VisitContext): Awaited<ReturnType<typeof repo.namesFor>> {
+  const regions = new Map<string, string>(context.village ? [[context.village.code, context.village.name]] : []);
+  for (const h of context.households.values()) if (h.regionName) regions.set(h.regionCode, h.regionName);
+  const households = new Map([...context.households].map(([id, h]) => [id, { id, regionCode: h.regionCode, headName: h.headName }]));
+  return { cadres: context.cadres, households, regions };
+}
+
+export async function presentVisits(
+  db: Executor,
+  actor: Actor,
+  rows: repo.VisitRow[],
+  opts: { newlyMade?: repo.VisitContext } = {},
+): Promise<VisitOut[]> {
+  const names = opts.newlyMade ? namesOfContext(opts.newlyMade) : await namesOf(db, rows);
+  // A visit just made has no photos yet, and its names were read to check it: no round trip more.
   const photos = opts.newlyMade
     ? []
     : await repo.photosOf(
@@ -146,22 +157,24 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
   }
   if (problems.length) throw invalid(actor, problems);
 
-  const regionsById = await repo.householdRegionsInScope(db, actor.scope, input.householdIds);
+  const context = await repo.visitContext(db, actor.scope, input.householdIds, cadreIds);
   const householdRegions: string[] = [];
   for (const [i, hid] of input.householdIds.entries()) {
-    const region = regionsById.get(hid);
-    if (!region) {
+    const household = context.households.get(hid);
+    if (!household) {
       if (await householdsRepo.householdExists(db, hid)) throw new AppError('out_of_scope');
       throw invalid(actor, [{ path: `householdIds.${i}`, message: { zh: '农户不存在', en: 'No such household' } }]);
     }
-    householdRegions.push(region);
+    householdRegions.push(household.regionCode);
   }
-  const knownCadres = await repo.cadresInScope(db, actor.scope, cadreIds);
   for (const [i, cid] of cadreIds.entries()) {
-    if (!knownCadres.has(cid)) throw invalid(actor, [{ path: `cadreIds.${i}`, message: { zh: '干部不存在', en: 'No such cadre' } }]);
+    if (!context.cadres.has(cid)) throw invalid(actor, [{ path: `cadreIds.${i}`, message: { zh: '干部不存在', en: 'No such cadre' } }]);
   }
   let regionCode = householdRegions[0];
-  if (input.villageCode) regionCode ??= (await regionForWrite(db, actor, input.villageCode, 'body.villageCode')).code;
+  if (input.villageCode && !regionCode) {
+    context.village = await regionForWrite(db, actor, input.villageCode, 'body.villageCode');
+    regionCode = context.village.code;
+  }
   if (!regionCode || !inScope(regionCode, actor.scope)) throw new AppError('out_of_scope');
 
   const id = input.id ?? newId();
@@ -192,7 +205,7 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
     if (await repo.getVisit(db, actor.scope, id)) return { visit: await getVisit(db, actor, id), created: false };
     throw new AppError('conflict', { zh: '该编号已被其他记录使用', en: 'This id is taken' }, [{ path: 'body.id', message: '已被使用' }]);
   }
-  return { visit: (await presentVisits(db, actor, [inserted], { newlyMade: true }))[0]!, created: true };
+  return { visit: (await presentVisits(db, actor, [inserted], { newlyMade: context }))[0]!, created: true };
 }
 
 export async function updateVisit(db: Db, actor: Actor, id: string, input: z.infer<typeof updateVisitBody>) {

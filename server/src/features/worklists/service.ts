@@ -5,6 +5,7 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { adminRoles, isAdmin } from '../../platform/roles.js';
 import { inScope, significantPrefix } from '../../platform/scope.js';
+import { ownCadreId } from '../cadres/own.js';
 import * as cadresRepo from '../cadres/repository.js';
 import * as diariesRepo from '../diaries/repository.js';
 import * as pairingsRepo from '../pairings/repository.js';
@@ -21,7 +22,7 @@ const today = () => shanghaiDay(new Date());
 
 /** A cadre's month: households to visit (longest unvisited first), the diary due, entries returned or in draft. */
 export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeof cadreWorklistQuery>) {
-  const own = await cadresRepo.cadreIdOfUser(db, actor.id);
+  const own = await ownCadreId(db, actor);
   const cadreId = q.cadreId ?? own;
   if (!cadreId) throw new AppError('forbidden', { zh: '您的账号未关联干部', en: 'Your account is not linked to a cadre' });
   if (cadreId !== own && !isAdmin(actor.role) && actor.role !== 'branch_secretary') throw new AppError('forbidden');

@@ -59,18 +59,24 @@ export async function entryExists(db: Executor, id: string): Promise<boolean> {
 }
 
 /** The entry as written, or null when the id was already there. */
-export async function insertEntry(db: Executor, row: typeof diaryEntries.$inferInsert) {
-  return (await db.insert(diaryEntries).values(row).onConflictDoNothing().returning())[0] ?? null;
-}
+export const insertEntryStatement = (db: Executor, row: typeof diaryEntries.$inferInsert) =>
+  db.insert(diaryEntries).values(row).onConflictDoNothing().returning();
 
-/** Updates only if the version matches; answers the entry as it now is, or null when stale. */
-export async function updateEntry(db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) {
-  const rows = await db
+/** The update of an entry if its version matches, answering the entry as it now is (none when stale). */
+export const updateEntryStatement = (db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) =>
+  db
     .update(diaryEntries)
     .set({ ...set, version: sql`${diaryEntries.version} + 1`, updatedAt: new Date() })
     .where(and(eq(diaryEntries.id, id), eq(diaryEntries.version, version)))
     .returning();
-  return rows[0] ?? null;
+
+export async function insertEntry(db: Executor, row: typeof diaryEntries.$inferInsert) {
+  return (await insertEntryStatement(db, row))[0] ?? null;
+}
+
+/** Updates only if the version matches; answers the entry as it now is, or null when stale. */
+export async function updateEntry(db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) {
+  return (await updateEntryStatement(db, id, version, set))[0] ?? null;
 }
 
 export async function monthHasAccepted(db: Executor, cadreId: string, month: string): Promise<boolean> {

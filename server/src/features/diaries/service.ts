@@ -5,7 +5,8 @@ import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isAdmin } from '../../platform/roles.js';
 import { inScope } from '../../platform/scope.js';
-import { recordAudit } from '../audit/service.js';
+import { auditedWrite, recordAudit } from '../audit/service.js';
+import { diaryEntries } from './tables.js';
 import { ownCadre, ownCadreId } from '../cadres/own.js';
 import * as visitsRepo from '../visits/repository.js';
 import { countyCodeOf, invalid } from '../visits/service.js';
@@ -136,13 +137,13 @@ export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof cr
     visitIds: visits.map((v) => v.id),
     householdIds: [...new Set(visits.flatMap((v) => v.householdIds))],
   };
-  const inserted = await db.transaction(async (tx) => {
-    const made = await repo.insertEntry(tx, row);
-    if (made) {
-      const after = { ...row, drafted: input.body === undefined };
-      await recordAudit(tx, actor, { action: 'create', entityType: 'diary_entry', entityId: id, regionCode: row.regionCode, after });
-    }
-    return made;
+  const after = { ...row, drafted: input.body === undefined };
+  const [inserted] = await auditedWrite(db, diaryEntries, repo.insertEntryStatement(db, row), actor, {
+    action: 'create',
+    entityType: 'diary_entry',
+    entityId: id,
+    regionCode: row.regionCode,
+    after,
   });
   // The id was there already (a retry): answer the author's own entry; an id taken otherwise is refused.
   if (!inserted) {
@@ -197,13 +198,15 @@ export async function submitEntry(db: Db, actor: Actor, id: string, version: num
     );
   if (plainText(before.body).length < 10)
     throw invalid(actor, [{ path: 'body', message: { zh: '日记内容太少，请补充后再提交', en: 'Write a little more before submitting' } }]);
-  const after = await db.transaction(async (tx) => {
-    const row = await repo.updateEntry(tx, id, version, { status: 'submitted', submittedAt: new Date() });
-    if (!row) throw staleVersion(presentEntry(before));
-    const change = { before: { status: before.status }, after: { status: 'submitted' } };
-    await recordAudit(tx, actor, { action: 'submit', entityType: 'diary_entry', entityId: id, regionCode: before.regionCode, ...change });
-    return row;
+  const change = { before: { status: before.status }, after: { status: 'submitted' } };
+  const [after] = await auditedWrite(db, diaryEntries, repo.updateEntryStatement(db, id, version, { status: 'submitted', submittedAt: new Date() }), actor, {
+    action: 'submit',
+    entityType: 'diary_entry',
+    entityId: id,
+    regionCode: before.regionCode,
+    ...change,
   });
+  if (!after) throw staleVersion(presentEntry(before));
   return presentEntry({ ...after, cadreName: before.cadreName });
 }
 

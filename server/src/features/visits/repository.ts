@@ -54,9 +54,12 @@ export async function visitExists(db: Executor, id: string): Promise<boolean> {
   return (await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).limit(1)).length > 0;
 }
 
+/** The insert of a visit, answering the row (none when the id was already there). */
+export const insertVisitStatement = (db: Executor, row: typeof visits.$inferInsert) => db.insert(visits).values(row).onConflictDoNothing().returning();
+
 /** The visit as written, or null when the id was already there. */
 export async function insertVisit(db: Executor, row: typeof visits.$inferInsert): Promise<VisitRow | null> {
-  return (await db.insert(visits).values(row).onConflictDoNothing().returning())[0] ?? null;
+  return (await insertVisitStatement(db, row))[0] ?? null;
 }
 
 export async function updateVisit(db: Executor, id: string, version: number, set: Partial<typeof visits.$inferInsert>) {

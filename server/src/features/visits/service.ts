@@ -5,7 +5,8 @@ import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Role } from '../../platform/roles.js';
 import { countyOf, inScope } from '../../platform/scope.js';
-import { recordAudit } from '../audit/service.js';
+import { auditedWrite, recordAudit } from '../audit/service.js';
+import { visits } from './tables.js';
 import { ownCadreId } from '../cadres/own.js';
 import * as householdsRepo from '../households/repository.js';
 import { regionForWrite } from '../regions/service.js';
@@ -194,10 +195,12 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
     location: input.location ?? null,
     recordedBy: actor.id,
   };
-  const inserted = await db.transaction(async (tx) => {
-    const made = await repo.insertVisit(tx, row);
-    if (made) await recordAudit(tx, actor, { action: 'create', entityType: 'visit', entityId: id, regionCode, after: row });
-    return made;
+  const [inserted] = await auditedWrite(db, visits, repo.insertVisitStatement(db, row), actor, {
+    action: 'create',
+    entityType: 'visit',
+    entityId: id,
+    regionCode,
+    after: row,
   });
   // The id was there already (a retry, checked like the first request): answer what it made, if it is
   // the actor's to see; an id taken by a record out of sight is refused without saying what it is.

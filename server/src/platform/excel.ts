@@ -40,7 +40,7 @@ export const looksLikeXlsx = (head: Buffer) => head.length >= 4 && head[0] === 0
  * reader (platform/xlsx-reader). Rows with no value at all are skipped; cells are as plainCell
  * makes exceljs's values.
  */
-export { readSheetRows as readRows, type RangeSource } from './xlsx-reader.js';
+export { readSheetRows as readRows, readSheetBatches as readRowBatches, type RangeSource } from './xlsx-reader.js';
 
 /** Header text compared loosely: no spaces or asterisks, half-width brackets. */
 export const normHeader = (s: string) =>

@@ -20,16 +20,19 @@ export const idProblemText: Record<IdProblem, { zh: string; en: string }> = {
   checksum: { zh: '身份证号校验位不正确，请核对是否抄错', en: 'The ID number check digit is wrong; check for a typo' },
 };
 
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 export function checkIdNumber(raw: string, today: Date = new Date()): { ok: true; info: IdInfo } | { ok: false; problem: IdProblem } {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'format' };
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  const y = digitAt(id, 6) * 1000 + digitAt(id, 7) * 100 + digitAt(id, 8) * 10 + digitAt(id, 9);
+  const m = digitAt(id, 10) * 10 + digitAt(id, 11);
+  const d = digitAt(id, 12) * 10 + digitAt(id, 13);
   const date = new Date(Date.UTC(y, m - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   if (!real || y < 1900 || date > today) return { ok: false, problem: 'birth_date' };
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += weights[i]! * digitAt(id, i);
   if (checkChars[sum % 11] !== id[17]) return { ok: false, problem: 'checksum' };
   return {
     ok: true,

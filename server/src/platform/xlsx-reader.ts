@@ -193,18 +193,6 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** Column letters (A, AB) → 0-based index. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
-  }
-  return n - 1;
-}
-
 const blank = (s: string): Cell => (s.trim() === '' ? null : s);
 
 /**
@@ -285,7 +273,6 @@ export class SheetScanner {
   /** The cells of a row's content xml[from, to); null when none has a value. */
   private cells(whole: string, from: number, to: number, p: string): Cell[] | null {
     const xml = whole.slice(from, to);
-    from = 0;
     to = xml.length;
     const cells: Cell[] = [];
     let any = false;
@@ -293,17 +280,36 @@ export class SheetScanner {
     const tags = (this.tags ??= { c: `<${p}c`, cEnd: `</${p}c>`, is: `<${p}is`, v: `<${p}v`, vEnd: `</${p}v>`, f: `<${p}f` });
     const cTag = tags.c;
     const cEnd = tags.cEnd;
-    for (let i = openTag(xml, cTag, from, to); i >= 0;) {
+    for (let i = openTag(xml, cTag, 0, to); i >= 0; ) {
       const gt = xml.indexOf('>', i);
-      const open = xml.slice(i, gt);
-      const ref = attr(open, 'r');
-      col = ref ? columnIndex(ref) : col + 1;
+      // the attributes r (reference), t (type) and s (style), read in place
+      let ref = -1;
+      let type = '';
+      let style = -1;
+      for (let k = i + cTag.length; k < gt; ) {
+        const eq = xml.indexOf('=', k);
+        if (eq < 0 || eq > gt) break;
+        const q = xml.charCodeAt(eq + 1);
+        if (q !== 34 && q !== 39) break;
+        const end = xml.indexOf(q === 34 ? '"' : "'", eq + 2);
+        if (end < 0) break;
+        // a one-letter name, alone or after a prefix's colon
+        const n = xml.charCodeAt(eq - 1);
+        const before = xml.charCodeAt(eq - 2);
+        if (before === 32 || before === 9 || before === 10 || before === 13 || before === 58) {
+          if (n === 114) ref = end > eq + 2 ? columnAt(xml, eq + 2, end) : -1;
+          else if (n === 116) type = xml.slice(eq + 2, end);
+          else if (n === 115) style = end > eq + 2 ? Number(xml.slice(eq + 2, end)) : -1;
+        }
+        k = end + 1;
+      }
+      col = ref >= 0 ? ref : col + 1;
       if (xml.charCodeAt(gt - 1) === 47) {
         i = openTag(xml, cTag, gt, to);
         continue;
       }
       const e = xml.indexOf(cEnd, gt);
-      const value = this.value(xml, gt + 1, e, open, p, tags);
+      const value = this.value(xml, gt + 1, e, type, style, p, tags);
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;
@@ -314,8 +320,7 @@ export class SheetScanner {
     return any ? cells : null;
   }
 
-  private value(xml: string, from: number, to: number, open: string, p: string, tags: NonNullable<SheetScanner['tags']>): Cell {
-    const t = attr(open, 't');
+  private value(xml: string, from: number, to: number, t: string, style: number, p: string, tags: NonNullable<SheetScanner['tags']>): Cell {
     if (t === 'inlineStr') {
       const is = openTag(xml, tags.is, from, to);
       return is < 0 ? null : blank(itemText(xml, is, to, p));
@@ -325,10 +330,20 @@ export class SheetScanner {
     const gt = xml.indexOf('>', vOpen);
     if (xml.charCodeAt(gt - 1) === 47) return null;
     const vEnd = xml.indexOf(tags.vEnd, gt);
+    if (t === 's') {
+      // a shared string's index, read digit by digit
+      let n = 0;
+      let k = gt + 1;
+      for (; k < vEnd; k++) {
+        const d = xml.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (k !== vEnd || k === gt + 1) n = Number(xml.slice(gt + 1, vEnd));
+      return (this.shared ??= this.ctx.strings.map(blank))[n] ?? null;
+    }
     const v = xml.slice(gt + 1, vEnd);
     switch (t) {
-      case 's':
-        return (this.shared ??= this.ctx.strings.map(blank))[Number(v)] ?? null;
       case 'str':
         return blank(xmlText(v));
       case 'b':
@@ -342,12 +357,23 @@ export class SheetScanner {
         const n = Number(v);
         if (!Number.isFinite(n)) return null;
         // formulas keep their number, as exceljs does; a value in a date style is a date
-        const s = attr(open, 's');
-        if (s !== null && this.ctx.dates[Number(s)] && openTag(xml, tags.f, from, to) < 0) return serialDate(n, this.ctx.date1904);
+        if (style >= 0 && this.ctx.dates[style] && openTag(xml, tags.f, from, to) < 0) return serialDate(n, this.ctx.date1904);
         return n;
       }
     }
   }
+}
+
+/** The column of a cell reference (A1, AB12) in xml[from, to) → 0-based index. */
+function columnAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
 }
 
 /** A date cell's serial number → YYYY-MM-DD (exceljs rounds to the millisecond, then the UTC day). */
@@ -485,10 +511,21 @@ export async function openSheet(src: RangeSource): Promise<{ context: SheetConte
   return { context, text: text() };
 }
 
-/** Rows of the first visible worksheet, streamed. Rows with no value at all are skipped. */
-export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow> {
+/**
+ * Rows of the first visible worksheet, streamed a chunk's worth at a time (a promise per chunk of
+ * the unpacked sheet, not per row). Rows with no value at all are skipped.
+ */
+export async function* readSheetBatches(src: RangeSource): AsyncGenerator<SheetRow[]> {
   const sheet = await openSheet(src);
   if (!sheet) return;
   const scanner = new SheetScanner(sheet.context);
-  for await (const text of sheet.text) yield* scanner.push(text);
+  for await (const text of sheet.text) {
+    const rows = scanner.push(text);
+    if (rows.length) yield rows;
+  }
+}
+
+/** Rows of the first visible worksheet, one at a time (readSheetBatches). */
+export async function* readSheetRows(src: RangeSource): AsyncGenerator<SheetRow> {
+  for await (const rows of readSheetBatches(src)) yield* rows;
 }

@@ -4,11 +4,11 @@
  * rows: a household's rows agree, and it has exactly one 户主.
  */
 import type { Cell, ColumnSpec } from '../../platform/excel.js';
-import { checkIdNumber } from '../../platform/personal-data.js';
+import type { IdInfo } from '../../platform/personal-data.js';
 import { educationLabels, healthLabels, housingLabels, labourLabels, relationLabels, schoolingLabels, sexLabels } from '../households/labels.js';
 import type { educationLevels, healthStates, housingConditions, labourAbilities, relations, schoolingStates } from '../households/tables.js';
 import { RegionIndex, type RegionEntry } from './region-names.js';
-import { labelLookup, codedCell, dateCell, decimalCell, idNumberCell, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
+import { labelLookup, codedCell, dateCell, decimalCell, idNumberOf, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
 
 const zh = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh);
 const multi = '可填多个，用“、”或“,”分隔';
@@ -91,56 +91,82 @@ export interface RowContext {
   categories: Map<string, string>;
   causes: Map<string, string>;
   today: Date;
+  /** Answers remembered per column (made on first use). */
+  memo?: ColumnMemo;
 }
+
+/**
+ * A register repeats the same few values down most columns (village, relation, 健康状况 …): the
+ * answer of a cell's pure parse is remembered per column and value, up to a bound.
+ */
+class ColumnMemo {
+  private maps = new Map<string, Map<Cell | string, unknown>>();
+  get<T>(column: string, v: Cell | string, parse: () => T): T {
+    let m = this.maps.get(column);
+    if (!m) this.maps.set(column, (m = new Map()));
+    let r = m.get(v) as T | undefined;
+    if (r === undefined) {
+      r = parse();
+      if (m.size < 20_000) m.set(v, r);
+    }
+    return r;
+  }
+}
+
+function take<T>(p: Parsed<T>, problems: Problem[]): T | undefined {
+  if (p.ok) return p.value;
+  problems.push(p.problem);
+  return undefined;
+}
+
+const regionKey = (v: Cell) => (v === null ? '\u0000' : String(v));
 
 export function parseHouseholdRow(c: HouseholdCells, ctx: RowContext): { value: HouseholdRowValue; problems: Problem[] } {
   const problems: Problem[] = [];
-  const take = <T>(p: Parsed<T>): T | undefined => {
-    if (p.ok) return p.value;
-    problems.push(p.problem);
-    return undefined;
-  };
+  const memo = (ctx.memo ??= new ColumnMemo());
   const householdNo = text(c.householdNo);
   if (householdNo && householdNo.length > 30) problems.push(problem('householdNo', '户编号不超过 30 个字符', 'At most 30 characters'));
-  const headName = take(nameCell('headName', c.headName, false)) ?? null;
-  const continues = !householdNo && !headName && [c.township, c.village, c.group].every((v) => text(v) === null);
+  const headName = take(nameCell('headName', c.headName, false), problems) ?? null;
+  const continues = !householdNo && !headName && text(c.township) === null && text(c.village) === null && text(c.group) === null;
 
   const household: HouseholdFields = {};
   if (!continues) {
-    const region = ctx.regions.resolve({ township: c.township, village: c.village, group: c.group }, 'village');
+    const where = { township: c.township, village: c.village, group: c.group };
+    const region = memo.get('region', `${regionKey(c.township)}\u0001${regionKey(c.village)}\u0001${regionKey(c.group)}`, () => ctx.regions.resolve(where, 'village'));
     if (region.ok) household.regionCode = region.code;
     else problems.push(region.problem);
     if (!headName && !problems.some((p) => p.column === 'headName')) problems.push(problem('headName', '必填', 'Required'));
   }
-  if (text(c.categories) !== null) household.categories = take(listCell('categories', c.categories, ctx.categories, '农户类别'));
-  if (text(c.causes) !== null) household.povertyCauses = take(listCell('causes', c.causes, ctx.causes, '致贫原因'));
-  if (c.landMu !== null) household.landMu = take(decimalCell('landMu', c.landMu)) ?? undefined;
-  if (text(c.housing) !== null) household.housing = take(codedCell('housing', c.housing, housingLabels)) ?? undefined;
+  if (text(c.categories) !== null) household.categories = take(memo.get('categories', c.categories, () => listCell('categories', c.categories, ctx.categories, '农户类别')), problems);
+  if (text(c.causes) !== null) household.povertyCauses = take(memo.get('causes', c.causes, () => listCell('causes', c.causes, ctx.causes, '致贫原因')), problems);
+  if (c.landMu !== null) household.landMu = take(memo.get('landMu', c.landMu, () => decimalCell('landMu', c.landMu)), problems) ?? undefined;
+  if (text(c.housing) !== null) household.housing = take(memo.get('housing', c.housing, () => codedCell('housing', c.housing, housingLabels)), problems) ?? undefined;
   const address = text(c.address);
   if (address !== null && address.length > 200) problems.push(problem('address', '地址不超过 200 个字', 'At most 200 characters'));
   else if (address !== null) household.address = address;
 
-  const name = take(nameCell('name', c.name, true));
-  const relation = take(codedCell('relation', c.relation, relationLabels, relationSynonyms));
+  const name = take(nameCell('name', c.name, true), problems);
+  const relation = take(memo.get('relation', c.relation, () => codedCell('relation', c.relation, relationLabels, relationSynonyms)), problems);
   if (relation === null) problems.push(problem('relation', '必填', 'Required'));
   let idNumber: string | undefined;
+  let info: IdInfo | null = null;
   if (text(c.idNumber) === null) problems.push(problem('idNumber', '必填：重复导入时按身份证号认人', 'Required'));
-  else idNumber = take(idNumberCell('idNumber', c.idNumber, ctx.today));
-  const id = idNumber ? checkIdNumber(idNumber, ctx.today) : null;
-  const info = id?.ok ? id.info : null;
-  const typedSex = take(codedCell('sex', c.sex, sexLabels));
+  else {
+    const id = idNumberOf('idNumber', c.idNumber, ctx.today);
+    if (id.ok) ({ idNumber, info } = id.value);
+    else problems.push(id.problem);
+  }
+  const typedSex = take(memo.get('sex', c.sex, () => codedCell('sex', c.sex, sexLabels)), problems);
   if (typedSex && info && typedSex !== info.sex) problems.push(problem('sex', `与身份证号不一致（身份证号为${sexLabels[info.sex].zh}性）`, 'Does not match the ID number'));
   const sex = typedSex ?? info?.sex ?? null;
-  const birthDate = take(dateCell('birthDate', c.birthDate, ctx.today));
+  const birthDate = take(memo.get('birthDate', c.birthDate, () => dateCell('birthDate', c.birthDate, ctx.today)), problems);
   if (birthDate && info && birthDate !== info.birthDate) problems.push(problem('birthDate', `与身份证号不一致（身份证号为 ${info.birthDate}）`, 'Does not match the ID number'));
-  const fields = {
-    health: take(codedCell('health', c.health, healthLabels)) ?? null,
-    education: take(codedCell('education', c.education, educationLabels)) ?? null,
-    schooling: take(codedCell('schooling', c.schooling, schoolingLabels)) ?? null,
-    labourAbility: take(codedCell('labour', c.labour, labourLabels)) ?? null,
-    isPartyMember: take(yesNoCell('partyMember', c.partyMember)) ?? false,
-    phone: take(phoneCell('phone', c.phone)) ?? null,
-  };
+  const health = take(memo.get('health', c.health, () => codedCell('health', c.health, healthLabels)), problems) ?? null;
+  const education = take(memo.get('education', c.education, () => codedCell('education', c.education, educationLabels)), problems) ?? null;
+  const schooling = take(memo.get('schooling', c.schooling, () => codedCell('schooling', c.schooling, schoolingLabels)), problems) ?? null;
+  const labourAbility = take(memo.get('labour', c.labour, () => codedCell('labour', c.labour, labourLabels)), problems) ?? null;
+  const isPartyMember = take(memo.get('partyMember', c.partyMember, () => yesNoCell('partyMember', c.partyMember)), problems) ?? false;
+  const phone = take(phoneCell('phone', c.phone), problems) ?? null;
   return {
     value: {
       householdNo,
@@ -150,7 +176,10 @@ export function parseHouseholdRow(c: HouseholdCells, ctx: RowContext): { value: 
       name: name ?? null,
       idNumber: info ? idNumber! : null,
       household,
-      member: name && relation && idNumber && sex && info && problems.length === 0 ? { name, relation, sex, idNumber, birthDate: info.birthDate, ...fields } : null,
+      member:
+        name && relation && idNumber && sex && info && problems.length === 0
+          ? { name, relation, sex, idNumber, birthDate: info.birthDate, health, education, schooling, labourAbility, isPartyMember, phone }
+          : null,
     },
     problems,
   };
@@ -192,7 +221,14 @@ const fieldColumn: Record<keyof HouseholdFields, HouseholdColumn> = {
   address: 'address',
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal field values: the same text, or lists of the same texts. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+const householdFieldKeys = Object.keys(fieldColumn) as (keyof HouseholdFields)[];
 
 /**
  * Groups rows into households as they stream past: by 户编号, else by village/group + 户主姓名,
@@ -219,7 +255,8 @@ export class HouseholdTracker {
       }
       agg.headName ??= v.headName;
     }
-    for (const [f, value] of Object.entries(v.household) as [keyof HouseholdFields, unknown][]) {
+    for (const f of householdFieldKeys) {
+      const value = v.household[f];
       if (value === undefined) continue;
       if (agg.fields[f] === undefined) {
         (agg.fields as Record<string, unknown>)[f] = value;

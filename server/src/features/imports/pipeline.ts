@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { mapHeader, readRows, type Cell, type ColumnSpec, type RangeSource, type SheetRow } from '../../platform/excel.js';
+import { mapHeader, readRowBatches, readRows, type Cell, type ColumnSpec, type RangeSource, type SheetRow } from '../../platform/excel.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { Msg, Problem } from './rules.js';
 
@@ -258,4 +258,44 @@ export async function stageRows<K extends string, P, V>(opts: {
   await out.close();
   if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
   return { header: header.cells, index: header.index, rows };
+}
+
+/**
+ * One pass over the sheet for imports that stage in the database (households): each data row's
+ * cells by column key handed to `each`, which answers a promise only when the pass must wait
+ * (a buffer to flush, progress to record). Rows are read a chunk of the sheet at a time.
+ */
+export async function scanSheet<K extends string>(
+  file: RangeSource,
+  columns: readonly ColumnSpec<K>[],
+  each: (row: number, cells: Cell[], byKey: Record<K, Cell>) => Promise<void> | undefined,
+): Promise<StageResult<K>> {
+  const h = new HeaderedRows(columns);
+  const reader = readRowBatches(file);
+  let rows = 0;
+  try {
+    for (;;) {
+      let next: IteratorResult<SheetRow[]>;
+      try {
+        next = await reader.next();
+      } catch {
+        throw new ImportFailure(unreadable);
+      }
+      if (next.done) break;
+      for (const r of next.value) {
+        const byKey = h.take(r);
+        if (h.stopped) break;
+        if (!byKey) continue;
+        rows++;
+        const wait = each(r.rowNumber, r.cells, byKey);
+        if (wait) await wait;
+      }
+      if (h.stopped) break;
+    }
+  } finally {
+    await reader.return(undefined);
+  }
+  if (!h.header) throw new ImportFailure(h.missing() ?? unreadable);
+  if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
+  return { header: h.header.cells, index: h.header.index, rows };
 }

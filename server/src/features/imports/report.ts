@@ -43,7 +43,7 @@ export class ReportWriter {
   }
 
   /** One row: its own problems marked on their cells, or the reason it was held back. */
-  add(staged: StagedRow, problems: Problem[], heldBack: string | null): void {
+  add(staged: Pick<StagedRow, 'row' | 'cells'>, problems: Problem[], heldBack: string | null): void {
     const values = staged.cells.slice(0, this.width);
     const reasons = problems.map((p) => `${p.column ? (this.labels.get(p.column) ?? p.column) + '：' : ''}${p.zh}`);
     if (heldBack) reasons.push(heldBack);

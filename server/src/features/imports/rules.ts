@@ -4,7 +4,7 @@
  * No I/O: the service feeds rows and lookups in, and writes what comes out.
  */
 import type { Cell } from '../../platform/excel.js';
-import { checkIdNumber, idProblemText } from '../../platform/personal-data.js';
+import { checkIdNumber, idProblemText, type IdInfo } from '../../platform/personal-data.js';
 import { excelSerialToIso } from '../../platform/excel.js';
 import { phonePattern } from '../cadres/rules.js';
 
@@ -23,9 +23,12 @@ export const inlineFileBytes = 1024 * 1024;
 export const inlineApplyRows = 10_000;
 export const maxUploadBytes = 50 * 1024 * 1024;
 
+const spaces = /[\s\u3000]/;
+
 /** Trimmed text of a cell (full-width spaces too), or null when empty. */
 export function text(v: Cell): string | null {
   if (v === null) return null;
+  if (typeof v === 'string' && v !== '' && !spaces.test(v)) return v;
   const s = String(v).replace(/[\s\u3000]+/g, ' ').trim();
   return s === '' ? null : s;
 }
@@ -33,6 +36,17 @@ export function text(v: Cell): string | null {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(column: string, zh: string, en: string): Parsed<T> => ({ ok: false, problem: problem(column, zh, en) });
+
+/** An ID number cell checked once: the number as written (upper case, no spaces) and what it says. */
+export function idNumberOf(column: string, v: Cell, today = new Date()): Parsed<{ idNumber: string; info: IdInfo }> {
+  if (typeof v === 'number') {
+    return bad(column, '身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
+  }
+  const t = text(v);
+  const s = t === null ? '' : /\s|[a-z]/.test(t) ? t.replace(/\s/g, '').toUpperCase() : t;
+  const r = checkIdNumber(s, today);
+  return r.ok ? ok({ idNumber: s, info: r.info }) : { ok: false, problem: { column, ...idProblemText[r.problem] } };
+}
 
 export function idNumberCell(column: string, v: Cell, today = new Date()): Parsed<string> {
   if (typeof v === 'number') {

@@ -141,6 +141,7 @@ export function nameInitials(whole: (name: string) => string): (name: string) =>
 }
 
 const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const nibble = '0123456789abcdef';
 
 /**
  * UUIDv7 ids (the layout of platform/ids newId) for bulk writes, the random part drawn from a
@@ -149,6 +150,8 @@ const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export function bulkIds(): () => string {
   const pool = Buffer.alloc(10 * 8192);
   let at = pool.length;
+  let ms = -1;
+  let time = '';
   return () => {
     if (at + 10 > pool.length) {
       randomFillSync(pool);
@@ -156,8 +159,13 @@ export function bulkIds(): () => string {
     }
     const o = at;
     at += 10;
-    const t = Date.now().toString(16).padStart(12, '0');
-    const b = (i: number) => hex[pool[o + i]!]!;
-    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${hex[pool[o]! & 0x0f]!.slice(1)}${b(1)}-${hex[(pool[o + 2]! & 0x3f) | 0x80]}${b(3)}-${b(4)}${b(5)}${b(6)}${b(7)}${b(8)}${b(9)}`;
+    const now = Date.now();
+    if (now !== ms) {
+      ms = now;
+      const t = now.toString(16).padStart(12, '0');
+      time = `${t.slice(0, 8)}-${t.slice(8, 12)}-7`;
+    }
+    const p = pool;
+    return `${time}${nibble[p[o]! & 0x0f]}${hex[p[o + 1]!]}-${hex[(p[o + 2]! & 0x3f) | 0x80]}${hex[p[o + 3]!]}-${hex[p[o + 4]!]}${hex[p[o + 5]!]}${hex[p[o + 6]!]}${hex[p[o + 7]!]}${hex[p[o + 8]!]}${hex[p[o + 9]!]}`;
   };
 }

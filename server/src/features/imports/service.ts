@@ -20,6 +20,7 @@ import { files, ImportFailure } from './pipeline.js';
 import * as repo from './repository.js';
 import { inlineApplyRows, inlineFileBytes, maxUploadBytes, type Msg } from './rules.js';
 import { bulkIds, DataChanged, nameInitials, type Run } from './run.js';
+import { dropStaging } from './staging.js';
 import type { JobOut } from './schemas.js';
 import type { importKinds, ImportSummary } from './tables.js';
 
@@ -116,6 +117,7 @@ export async function createImport(db: Db, storage: FileStorage, actor: Actor, i
     } catch (err) {
       const failure = err instanceof ImportFailure ? err.msg : { zh: '核对时系统出错，请稍后重新上传；如仍有问题请联系管理员', en: 'Internal error while checking' };
       if (!(err instanceof ImportFailure)) log(err);
+      await dropStaging(db, input.id).catch(log);
       await repo.updateJob(db, input.id, { status: 'failed', summary: { counts: {}, failure }, finishedAt: new Date() });
       return failure;
     }
@@ -148,7 +150,10 @@ async function recoverStale(db: Db, job: repo.Job): Promise<repo.Job> {
   if (!stale || (job.status !== 'validating' && job.status !== 'importing')) return job;
   const interrupted = { zh: '核对被中断（服务重启），请重新上传', en: 'The check was interrupted; upload again' };
   const set = job.status === 'importing' ? { status: 'validated' as const, processedRows: job.totalRows } : { status: 'failed' as const, summary: { counts: {}, failure: interrupted } };
-  return (await repo.claimJob(db, job.id, [job.status], set)) ? { ...job, ...set } : job;
+  if (!(await repo.claimJob(db, job.id, [job.status], set))) return job;
+  // a check that died leaves its working tables behind
+  if (job.status === 'validating') await dropStaging(db, job.id);
+  return { ...job, ...set };
 }
 
 function present(job: repo.Job, actor: Actor): JobOut {
@@ -224,7 +229,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
     const run = makeRun(db, storage, actor, id, async (n) => void applying.set(id, n));
     try {
       await db.transaction(async (tx) => {
-        const written = job.kind === 'households' ? await applyHouseholds(tx, run) : job.kind === 'pairings' ? await applyPairings(tx, run, actor, counts) : await applyCadres(tx, run);
+        const written = job.kind === 'households' ? await applyHouseholds(tx, run, counts) : job.kind === 'pairings' ? await applyPairings(tx, run, actor, counts) : await applyCadres(tx, run);
         const summary = { counts: { ...counts, ...written }, sample: job.summary?.sample ?? [] };
         await repo.updateJob(tx, id, { status: 'done', processedRows: rows, summary, finishedAt: new Date() });
         await recordAudit(tx, actor, {
@@ -242,6 +247,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
       if (changed) {
         const msg = { zh: `自核对以来数据已有变化（${changed.zh}），本次没有写入任何数据，请重新上传核对`, en: `Nothing was written: ${changed.en}. Upload the file again` };
         await repo.updateJob(db, id, { status: 'failed', summary: { counts, sample: job.summary?.sample ?? [], failure: msg }, finishedAt: new Date() });
+        await dropStaging(db, id).catch(log);
         return msg;
       }
       log(err);

@@ -243,6 +243,26 @@ function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/** CPU time of each PostgreSQL backend connected to a database (same machine: /proc). */
+async function backendCpuMs(dbName: string): Promise<Map<number, number>> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        out.set(pid, cpuMsOf(pid));
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
 function cannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
@@ -256,6 +276,8 @@ export async function run({ quick }: { quick: boolean }) {
   const url = withDb(adminUrl, dbName);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianhu-surge-'));
   await admin(`create database ${dbName}`);
+  // LIANHU_BENCH_LOG_STATEMENTS=1: PostgreSQL logs every statement of the run with its duration (to find the costly ones).
+  if (process.env.LIANHU_BENCH_LOG_STATEMENTS) await admin(`alter database ${dbName} set log_min_duration_statement = 0`);
   let server: ChildProcess | null = null;
   try {
     const t0 = performance.now();
@@ -341,9 +363,13 @@ export async function run({ quick }: { quick: boolean }) {
     // Warm-up (not measured): the server's first requests compile code paths and open pool connections.
     await cannon({ url: base, connections: 20, duration: 3, initialContext: {}, requests });
     const paced = await openLoad(base, sessions.map((s) => cadreAtMonthEnd(s, today, month)), PER_CADRE_RATE, duration);
+    const backends0 = await backendCpuMs(dbName);
     const cpu0 = cpuMsOf(server.pid!);
     const { result, latencies } = await cannon({ url: base, connections: CADRES, duration, initialContext: {}, requests });
     const serverCpuMsPerRequest = (cpuMsOf(server.pid!) - cpu0) / result.requests.total;
+    const backends1 = await backendCpuMs(dbName);
+    let dbCpuMs = 0;
+    for (const [pid, ms] of backends1) dbCpuMs += ms - (backends0.get(pid) ?? 0);
     latencies.sort((a, b) => a - b);
     paced.latencies.sort((a, b) => a - b);
     const out = {
@@ -360,6 +386,8 @@ export async function run({ quick }: { quick: boolean }) {
       saturation_rps: Math.round(result.requests.average),
       // The server process's CPU time per request at saturation: steadier than rates on a shared machine.
       server_cpu_ms_per_request: Number(serverCpuMsPerRequest.toFixed(2)),
+      // …and the PostgreSQL backends' serving the scratch database (same machine).
+      db_cpu_ms_per_request: Number((dbCpuMs / result.requests.total).toFixed(2)),
       saturation_p50_ms: pct(latencies, 50),
       saturation_p99_ms: pct(latencies, 99),
       baseline_health_rps: Math.round(health.result.requests.average),

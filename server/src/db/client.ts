@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { StatementCachingClient } from './statement-cache.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -34,7 +35,8 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const cacheStatements = process.env.LIANHU_PREPARED_STATEMENTS !== 'off';
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(cacheStatements ? { Client: StatementCachingClient } : {}) });
     // An idle connection dropped by the server (restart, failover, admin) must not crash the
     // process: the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));

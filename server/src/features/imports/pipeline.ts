@@ -167,13 +167,12 @@ export class HeaderedRows<K extends string> {
       else if (index.size > this.best.size) this.best = { size: index.size, missing };
       return null;
     }
-    const first = cells.find((c) => c !== null);
+    let first: Cell = null;
+    for (let i = 0; i < cells.length && first === null; i++) first = cells[i] ?? null;
     if (typeof first === 'string' && first.startsWith(examplePrefix)) return null;
     const byKey = {} as Record<K, Cell>;
-    for (let i = 0; i < this.columns.length; i++) {
-      const at = this.header.at[i]!;
-      byKey[this.columns[i]!.key] = at < 0 ? null : (cells[at] ?? null);
-    }
+    const { at } = this.header;
+    for (let i = 0; i < this.columns.length; i++) byKey[this.columns[i]!.key] = at[i]! < 0 ? null : (cells[at[i]!] ?? null);
     return byKey;
   }
 

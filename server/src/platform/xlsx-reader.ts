@@ -271,16 +271,26 @@ export class SheetScanner {
   }
 
   /** The cells of a row's content xml[from, to); null when none has a value. */
-  private cells(whole: string, from: number, to: number, p: string): Cell[] | null {
-    const xml = whole.slice(from, to);
-    to = xml.length;
+  private cells(xml: string, from: number, to: number, p: string): Cell[] | null {
     const cells: Cell[] = [];
     let any = false;
     let col = -1;
     const tags = (this.tags ??= { c: `<${p}c`, cEnd: `</${p}c>`, is: `<${p}is`, v: `<${p}v`, vEnd: `</${p}v>`, f: `<${p}f` });
     const cTag = tags.c;
     const cEnd = tags.cEnd;
-    for (let i = openTag(xml, cTag, 0, to); i >= 0; ) {
+    const plain = p === '';
+    for (let i = openTag(xml, cTag, from, to); i >= 0; ) {
+      const next = plain ? this.common(xml, i) : -1;
+      if (next > 0) {
+        col = this.commonCol;
+        if (this.commonValue !== null) {
+          while (cells.length < col) cells.push(null);
+          cells[col] = this.commonValue;
+          any = true;
+        }
+        i = openTag(xml, cTag, next, to);
+        continue;
+      }
       const gt = xml.indexOf('>', i);
       // the attributes r (reference), t (type) and s (style), read in place
       let ref = -1;
@@ -309,6 +319,7 @@ export class SheetScanner {
         continue;
       }
       const e = xml.indexOf(cEnd, gt);
+      if (e < 0 || e > to) break;
       const value = this.value(xml, gt + 1, e, type, style, p, tags);
       if (value !== null) {
         while (cells.length < col) cells.push(null);
@@ -318,6 +329,57 @@ export class SheetScanner {
       i = openTag(xml, cTag, e, to);
     }
     return any ? cells : null;
+  }
+
+  private commonCol = 0;
+  private commonValue: Cell = null;
+
+  /**
+   * The common cell, as Excel, WPS and exceljs write it — `<c r="B2" s="3" t="s"><v>12</v></c>`,
+   * s and t optional, t only "s" — read char by char into commonCol and commonValue; answers the
+   * index after it, or -1 for any other shape (read by the general path).
+   */
+  private common(xml: string, i: number): number {
+    if (xml.charCodeAt(i + 2) !== 32 || xml.charCodeAt(i + 3) !== 114 || xml.charCodeAt(i + 4) !== 61 || xml.charCodeAt(i + 5) !== 34) return -1;
+    let k = i + 6;
+    let col = 0;
+    for (let c = xml.charCodeAt(k); c >= 65 && c <= 90; c = xml.charCodeAt(++k)) col = col * 26 + (c - 64);
+    if (col === 0) return -1;
+    for (let c = xml.charCodeAt(k); c >= 48 && c <= 57; c = xml.charCodeAt(++k));
+    if (xml.charCodeAt(k++) !== 34) return -1;
+    let style = -1;
+    if (xml.startsWith(' s="', k)) {
+      k += 4;
+      style = 0;
+      for (let c = xml.charCodeAt(k); c >= 48 && c <= 57; c = xml.charCodeAt(++k)) style = style * 10 + (c - 48);
+      if (xml.charCodeAt(k++) !== 34) return -1;
+    }
+    let shared = false;
+    if (xml.startsWith(' t="s"', k)) {
+      shared = true;
+      k += 6;
+    }
+    if (xml.charCodeAt(k) !== 62 || !xml.startsWith('<v>', k + 1)) return -1;
+    const from = k + 4;
+    const end = xml.indexOf('</v></c>', from);
+    if (end < 0 || xml.indexOf('<', from) !== end) return -1;
+    if (shared) {
+      let n = 0;
+      for (k = from; k < end; k++) {
+        const d = xml.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) return -1;
+        n = n * 10 + d;
+      }
+      if (end === from) return -1;
+      this.commonValue = (this.shared ??= this.ctx.strings.map(blank))[n] ?? null;
+    } else {
+      const v = xml.slice(from, end);
+      const n = v.trim() === '' ? NaN : Number(v);
+      // a value in a date style is a date (no formula here: its <f> would come before <v>)
+      this.commonValue = !Number.isFinite(n) ? null : style >= 0 && this.ctx.dates[style] ? serialDate(n, this.ctx.date1904) : n;
+    }
+    this.commonCol = col - 1;
+    return end + 8;
   }
 
   private value(xml: string, from: number, to: number, t: string, style: number, p: string, tags: NonNullable<SheetScanner['tags']>): Cell {

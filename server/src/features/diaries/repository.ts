@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { auditedStatement } from '../audit/audited-write.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { members } from '../households/tables.js';
@@ -59,24 +60,45 @@ export async function entryExists(db: Executor, id: string): Promise<boolean> {
 }
 
 /** The entry as written, or null when the id was already there. */
-export const insertEntryStatement = (db: Executor, row: typeof diaryEntries.$inferInsert) =>
-  db.insert(diaryEntries).values(row).onConflictDoNothing().returning();
+export type NewEntry = Required<
+  Pick<typeof diaryEntries.$inferInsert, 'id' | 'regionCode' | 'countyCode' | 'cadreId' | 'month' | 'body' | 'visitIds' | 'householdIds'>
+>;
 
-/** The update of an entry if its version matches, answering the entry as it now is (none when stale). */
-export const updateEntryStatement = (db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) =>
+/** A new entry and its audit entry; answers the row, none when the id was already there (a retry). */
+export const insertEntryAudited = auditedStatement<typeof diaryEntries, NewEntry>(diaryEntries, (db, p) =>
   db
+    .insert(diaryEntries)
+    .values({
+      id: p.id,
+      regionCode: p.regionCode,
+      countyCode: p.countyCode,
+      cadreId: p.cadreId,
+      month: p.month,
+      body: p.body,
+      visitIds: p.visitIds,
+      householdIds: p.householdIds,
+    })
+    .onConflictDoNothing()
+    .returning(),
+);
+
+/** An entry submitted for review if its version matches, and its audit entry; answers the entry, none when stale. */
+export const submitEntryAudited = auditedStatement<typeof diaryEntries, { id: string; version: number; at: string }>(diaryEntries, (db, p) =>
+  db
+    .update(diaryEntries)
+    .set({ status: 'submitted', submittedAt: sql`${p.at}::timestamptz`, updatedAt: sql`${p.at}::timestamptz`, version: sql`${diaryEntries.version} + 1` })
+    .where(and(eq(diaryEntries.id, p.id), eq(diaryEntries.version, p.version)))
+    .returning(),
+);
+
+/** Updates only if the version matches; answers the entry as it now is, or null when stale. */
+export async function updateEntry(db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) {
+  const rows = await db
     .update(diaryEntries)
     .set({ ...set, version: sql`${diaryEntries.version} + 1`, updatedAt: new Date() })
     .where(and(eq(diaryEntries.id, id), eq(diaryEntries.version, version)))
     .returning();
-
-export async function insertEntry(db: Executor, row: typeof diaryEntries.$inferInsert) {
-  return (await insertEntryStatement(db, row))[0] ?? null;
-}
-
-/** Updates only if the version matches; answers the entry as it now is, or null when stale. */
-export async function updateEntry(db: Executor, id: string, version: number, set: Partial<typeof diaryEntries.$inferInsert>) {
-  return (await updateEntryStatement(db, id, version, set))[0] ?? null;
+  return rows[0] ?? null;
 }
 
 export async function monthHasAccepted(db: Executor, cadreId: string, month: string): Promise<boolean> {

@@ -5,8 +5,7 @@ import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isAdmin } from '../../platform/roles.js';
 import { inScope } from '../../platform/scope.js';
-import { auditedWrite, recordAudit } from '../audit/service.js';
-import { diaryEntries } from './tables.js';
+import { recordAudit } from '../audit/service.js';
 import { ownCadre, ownCadreId } from '../cadres/own.js';
 import * as visitsRepo from '../visits/repository.js';
 import { countyCodeOf, invalid } from '../visits/service.js';
@@ -138,7 +137,7 @@ export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof cr
     householdIds: [...new Set(visits.flatMap((v) => v.householdIds))],
   };
   const after = { ...row, drafted: input.body === undefined };
-  const [inserted] = await auditedWrite(db, diaryEntries, repo.insertEntryStatement(db, row), actor, {
+  const [inserted] = await repo.insertEntryAudited(db, row, actor, {
     action: 'create',
     entityType: 'diary_entry',
     entityId: id,
@@ -199,7 +198,7 @@ export async function submitEntry(db: Db, actor: Actor, id: string, version: num
   if (plainText(before.body).length < 10)
     throw invalid(actor, [{ path: 'body', message: { zh: '日记内容太少，请补充后再提交', en: 'Write a little more before submitting' } }]);
   const change = { before: { status: before.status }, after: { status: 'submitted' } };
-  const [after] = await auditedWrite(db, diaryEntries, repo.updateEntryStatement(db, id, version, { status: 'submitted', submittedAt: new Date() }), actor, {
+  const [after] = await repo.submitEntryAudited(db, { id, version, at: new Date().toISOString() }, actor, {
     action: 'submit',
     entityType: 'diary_entry',
     entityId: id,

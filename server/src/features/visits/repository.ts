@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { auditedStatement } from '../audit/audited-write.js';
 import { regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { households, members } from '../households/tables.js';
@@ -54,13 +55,49 @@ export async function visitExists(db: Executor, id: string): Promise<boolean> {
   return (await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).limit(1)).length > 0;
 }
 
-/** The insert of a visit, answering the row (none when the id was already there). */
-export const insertVisitStatement = (db: Executor, row: typeof visits.$inferInsert) => db.insert(visits).values(row).onConflictDoNothing().returning();
+export type NewVisit = Required<
+  Pick<
+    typeof visits.$inferInsert,
+    | 'id'
+    | 'regionCode'
+    | 'countyCode'
+    | 'kind'
+    | 'visitedOn'
+    | 'cadreIds'
+    | 'householdIds'
+    | 'villageCode'
+    | 'discussed'
+    | 'production'
+    | 'life'
+    | 'mood'
+    | 'location'
+    | 'recordedBy'
+  >
+>;
 
-/** The visit as written, or null when the id was already there. */
-export async function insertVisit(db: Executor, row: typeof visits.$inferInsert): Promise<VisitRow | null> {
-  return (await insertVisitStatement(db, row))[0] ?? null;
-}
+/** A new visit and its audit entry; answers the row, none when the id was already there (a retry). */
+export const insertVisitAudited = auditedStatement<typeof visits, NewVisit>(visits, (db, p) =>
+  db
+    .insert(visits)
+    .values({
+      id: p.id,
+      regionCode: p.regionCode,
+      countyCode: p.countyCode,
+      kind: p.kind,
+      visitedOn: p.visitedOn,
+      cadreIds: p.cadreIds,
+      householdIds: p.householdIds,
+      villageCode: p.villageCode,
+      discussed: p.discussed,
+      production: p.production,
+      life: p.life,
+      mood: p.mood,
+      location: p.location,
+      recordedBy: p.recordedBy,
+    })
+    .onConflictDoNothing()
+    .returning(),
+);
 
 export async function updateVisit(db: Executor, id: string, version: number, set: Partial<typeof visits.$inferInsert>) {
   const rows = await db

@@ -5,8 +5,7 @@ import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Role } from '../../platform/roles.js';
 import { countyOf, inScope } from '../../platform/scope.js';
-import { auditedWrite, recordAudit } from '../audit/service.js';
-import { visits } from './tables.js';
+import { recordAudit } from '../audit/service.js';
 import { ownCadreId } from '../cadres/own.js';
 import * as householdsRepo from '../households/repository.js';
 import { regionForWrite } from '../regions/service.js';
@@ -195,7 +194,7 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
     location: input.location ?? null,
     recordedBy: actor.id,
   };
-  const [inserted] = await auditedWrite(db, visits, repo.insertVisitStatement(db, row), actor, {
+  const [inserted] = await repo.insertVisitAudited(db, row, actor, {
     action: 'create',
     entityType: 'visit',
     entityId: id,

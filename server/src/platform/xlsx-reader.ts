@@ -288,7 +288,8 @@ export class SheetScanner {
           cells[col] = this.commonValue;
           any = true;
         }
-        i = openTag(xml, cTag, next, to);
+        // the next cell usually starts right here (a search for a multi-char pattern costs more than the cell)
+        i = xml.charCodeAt(next) === 60 && xml.charCodeAt(next + 1) === 99 && xml.charCodeAt(next + 2) === 32 && next < to ? next : openTag(xml, cTag, next, to);
         continue;
       }
       const gt = xml.indexOf('>', i);
@@ -361,8 +362,9 @@ export class SheetScanner {
     }
     if (xml.charCodeAt(k) !== 62 || !xml.startsWith('<v>', k + 1)) return -1;
     const from = k + 4;
-    const end = xml.indexOf('</v></c>', from);
-    if (end < 0 || xml.indexOf('<', from) !== end) return -1;
+    let end = from;
+    while (end < from + 40 && xml.charCodeAt(end) !== 60) end++;
+    if (!xml.startsWith('</v></c>', end)) return -1;
     if (shared) {
       let n = 0;
       for (k = from; k < end; k++) {

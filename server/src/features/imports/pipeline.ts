@@ -154,8 +154,11 @@ export class HeaderedRows<K extends string> {
   stopped = false;
   private best: { size: number; missing: readonly ColumnSpec<K>[] };
 
+  private readonly blank: Record<K, Cell>;
+
   constructor(private readonly columns: readonly ColumnSpec<K>[]) {
     this.best = { size: 0, missing: columns.filter((c) => c.required) };
+    this.blank = Object.fromEntries(columns.map((c) => [c.key, null])) as Record<K, Cell>;
   }
 
   /** The row's cells by column key; null for the header, the rows above it and example rows. */
@@ -170,9 +173,10 @@ export class HeaderedRows<K extends string> {
     let first: Cell = null;
     for (let i = 0; i < cells.length && first === null; i++) first = cells[i] ?? null;
     if (typeof first === 'string' && first.startsWith(examplePrefix)) return null;
-    const byKey = {} as Record<K, Cell>;
+    // a copy of a blank record has every key already (one shape for all rows): a cheap clone, then stores
+    const byKey = { ...this.blank };
     const { at } = this.header;
-    for (let i = 0; i < this.columns.length; i++) byKey[this.columns[i]!.key] = at[i]! < 0 ? null : (cells[at[i]!] ?? null);
+    for (let i = 0; i < this.columns.length; i++) if (at[i]! >= 0) byKey[this.columns[i]!.key] = cells[at[i]!] ?? null;
     return byKey;
   }
 

@@ -239,11 +239,10 @@ export async function applyHouseholds(tx: Executor, run: Run, expected: Record<s
   if (!(await staging.stagingExists(tx, t))) throw redo;
   const [staged] = await query<{ households: number; rows: number; last: number | null }>(
     tx,
-    `select (select count(*)::int from ${t.households} where not held) as households,
-       (select count(*)::int from ${t.rows} r join ${t.households} h on h.key = r.hh_key where not h.held) as rows,
-       (select max(row) from ${t.rows}) as last`,
+    `select (select count(*)::int from ${t.households} where not held) as households, (select count(*)::int from ${t.rows}) as rows, (select max(row) from ${t.rows}) as last`,
   );
-  if (staged!.households !== (expected.householdsToCreate ?? 0) + (expected.householdsToUpdate ?? 0) || staged!.rows !== expected.rowsToImport) throw redo;
+  // a crash of the server empties UNLOGGED tables whole
+  if (staged!.households !== (expected.householdsToCreate ?? 0) + (expected.householdsToUpdate ?? 0) || staged!.rows < (expected.rowsToImport ?? 0)) throw redo;
   const counts = { householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0 };
 
   const [created] = await query<{ n: number }>(

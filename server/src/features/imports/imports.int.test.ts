@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { households, members } from '../households/tables.js';
 import { cadres } from '../cadres/tables.js';
 import { folderStorage } from '../../platform/storage.js';
+import { dropStaging } from './staging.js';
 import { cadreHeader, cadreRow, householdHeader, householdRow, idNumber, multipart, readBack, xlsxOf } from './testing.js';
 
 /**
@@ -412,5 +413,26 @@ describe('exports', () => {
     const res = await clerk.get('/api/exports/households.xlsx?status=gone&regionCode=12');
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toEqual(expect.arrayContaining(['query.status', 'query.regionCode']));
+  });
+});
+
+describe('the working tables of a check', () => {
+  it('are dropped by the apply; when they are gone (a crash empties them) the apply writes nothing and asks for a new upload', async () => {
+    const staged = (id: string) => t.database.db.execute(sql.raw(`select count(*)::int as n from pg_tables where schemaname = 'import_staging' and tablename like '%${id.replaceAll('-', '')}'`));
+    const tables = async (id: string) => ((await staged(id)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const row = (no: string, name: string, id: string) => householdRow({ householdNo: no, village: '吉久村', headName: name, relation: '户主', name, idNumber: id });
+    const one = await clerk.upload(await xlsxOf(householdHeader, [row('433124213209020', '滕一', idNumber('19810101', 20))]), 'one.xlsx');
+    expect(await tables(one.body.id)).toBe(2);
+    expect((await clerk.post(`/api/imports/${one.body.id}/apply`, { mode: 'all_or_nothing' })).status).toBe(200);
+    expect(await tables(one.body.id)).toBe(0);
+
+    const two = await clerk.upload(await xlsxOf(householdHeader, [row('433124213209021', '滕二', idNumber('19820101', 21))]), 'two.xlsx');
+    await dropStaging(t.database.db, two.body.id);
+    const before = await countRows();
+    const res = await clerk.post(`/api/imports/${two.body.id}/apply`, { mode: 'all_or_nothing' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('请重新上传');
+    expect(await countRows()).toEqual(before);
+    expect((await clerk.get(`/api/imports/${two.body.id}`)).body.status).toBe('failed');
   });
 });

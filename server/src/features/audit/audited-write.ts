@@ -1,15 +1,13 @@
-import { getTableColumns, sql, type Placeholder, type SQL, type Table } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { placeholders, type Placeholders } from '../../db/prepared.js';
 import type { Actor } from '../../platform/actor.js';
 import { redact, type AuditEntry } from './service.js';
 import { auditLog } from './tables.js';
 
 const dialect = new PgDialect();
 
-/** `p.name` is the placeholder `name`, filled from the values each call passes. */
-export type Placeholders<K extends string> = { readonly [P in K]: Placeholder<P> };
-const placeholders = new Proxy({}, { get: (_, key) => sql.placeholder(String(key)) });
 type AuditKey = `audit.${'actorId' | 'actorName' | 'action' | 'entityType' | 'entityId' | 'regionCode' | 'before' | 'after'}`;
 
 interface Prepared {

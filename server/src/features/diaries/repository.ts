@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { preparedQuery, regionWherePrepared, scopeValues } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
@@ -45,13 +46,18 @@ export async function listEntries(db: Executor, scope: Scope, f: EntryFilter) {
   return { items: items.map(flat), total };
 }
 
+const entryById = preparedQuery<{ id: string; scopeAll: boolean; scopeLike: string }, { entry: typeof diaryEntries.$inferSelect; cadreName: string }[]>(
+  (db, p) =>
+    db
+      .select(columns)
+      .from(diaryEntries)
+      .innerJoin(cadres, eq(cadres.id, diaryEntries.cadreId))
+      .where(and(eq(diaryEntries.id, p.id), regionWherePrepared(diaryEntries.regionCode, p)))
+      .limit(1),
+);
+
 export async function getEntry(db: Executor, scope: Scope, id: string): Promise<EntryRow | null> {
-  const rows = await db
-    .select(columns)
-    .from(diaryEntries)
-    .innerJoin(cadres, eq(cadres.id, diaryEntries.cadreId))
-    .where(and(eq(diaryEntries.id, id), regionWhere(diaryEntries.regionCode, scope)))
-    .limit(1);
+  const rows = await entryById(db, { id, ...scopeValues(scope) });
   return rows[0] ? flat(rows[0]) : null;
 }
 
@@ -101,13 +107,16 @@ export async function updateEntry(db: Executor, id: string, version: number, set
   return rows[0] ?? null;
 }
 
-export async function monthHasAccepted(db: Executor, cadreId: string, month: string): Promise<boolean> {
-  const rows = await db
+const acceptedInMonth = preparedQuery<{ cadreId: string; month: string }, { id: string }[]>((db, p) =>
+  db
     .select({ id: diaryEntries.id })
     .from(diaryEntries)
-    .where(and(eq(diaryEntries.cadreId, cadreId), eq(diaryEntries.month, month), eq(diaryEntries.status, 'accepted')))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(diaryEntries.cadreId, p.cadreId), eq(diaryEntries.month, p.month), eq(diaryEntries.status, 'accepted')))
+    .limit(1),
+);
+
+export async function monthHasAccepted(db: Executor, cadreId: string, month: string): Promise<boolean> {
+  return (await acceptedInMonth(db, { cadreId, month })).length > 0;
 }
 
 /** Names of the (current and former) members of households: what publication masks. */

@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { preparedQuery } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
 import { regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
@@ -174,15 +175,22 @@ export async function namesFor(db: Executor, cadreIds: string[], householdIds: s
 }
 
 /** The recorded visits of a cadre in [from, to), oldest first (the diary draft). */
-export function visitsOfCadre(db: Executor, cadreId: string, from: string, to: string) {
-  return db
+const visitsOfCadreQuery = preparedQuery<{ cadreId: string; from: string; to: string }, VisitRow[]>((db, p) =>
+  db
     .select()
     .from(visits)
     .where(
-      and(arrayContains(visits.cadreIds, [cadreId]), gte(visits.visitedOn, from), lt(visits.visitedOn, to), eq(visits.status, 'recorded')),
+      and(
+        sql`${visits.cadreIds} @> array[${p.cadreId}]::uuid[]`,
+        sql`${visits.visitedOn} >= ${p.from}::date`,
+        sql`${visits.visitedOn} < ${p.to}::date`,
+        eq(visits.status, 'recorded'),
+      ),
     )
-    .orderBy(asc(visits.visitedOn), asc(visits.id));
-}
+    .orderBy(asc(visits.visitedOn), asc(visits.id)),
+);
+
+export const visitsOfCadre = (db: Executor, cadreId: string, from: string, to: string) => visitsOfCadreQuery(db, { cadreId, from, to });
 
 /** The recorded visits of a household (its timeline). Unscoped: the caller checked the household. */
 export function visitsOfHousehold(db: Executor, householdId: string) {

@@ -1,6 +1,9 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
+
+const dialect = new PgDialect();
 
 /** `p.name` is the placeholder `name`, filled from the values each call passes. */
 export type Placeholders<K extends string> = { readonly [P in K]: Placeholder<P> };
@@ -31,6 +34,23 @@ export function preparedQuery<V extends Record<string, unknown>, R>(
 }
 
 /**
+ * A raw SQL statement written once with placeholders, prepared once per database handle; answers
+ * its rows as the driver gives them (column names as written in the SQL).
+ */
+export function preparedSql<V extends Record<string, unknown>, Row>(
+  build: (p: Placeholders<keyof V & string>) => SQL,
+): (db: Executor, values: V) => Promise<Row[]> {
+  const name = `lh_q${++made}`;
+  const text = dialect.sqlToQuery(build(placeholders as Placeholders<keyof V & string>));
+  const prepared = new WeakMap<Executor, Runnable<unknown>>();
+  return async (db, values) => {
+    let query = prepared.get(db);
+    if (!query) prepared.set(db, (query = db._.session.prepareQuery(text, undefined, name, false) as Runnable<unknown>));
+    return ((await query.execute(values)) as { rows: Row[] }).rows;
+  };
+}
+
+/**
  * A scope's region condition with placeholders (`scopeAll`, `scopeLike`), so one statement serves
  * every scope: `regionWhere` writes the prefix into the text.
  */
@@ -38,3 +58,7 @@ export const regionWherePrepared = (column: AnyPgColumn, p: Placeholders<'scopeA
   sql`(${p.scopeAll}::boolean or ${column} like ${p.scopeLike})`;
 
 export const scopeValues = (scope: { prefix: string }) => ({ scopeAll: scope.prefix === '', scopeLike: `${scope.prefix}%` });
+
+/** The same, also reading the regions above the scope (`scopeAbove`: their codes), as `regionOrAboveWhere`. */
+export const regionOrAboveWherePrepared = (column: AnyPgColumn, p: Placeholders<'scopeAll' | 'scopeLike' | 'scopeAbove'>): SQL =>
+  sql`(${p.scopeAll}::boolean or ${column} like ${p.scopeLike} or ${column} = any(${p.scopeAbove}::text[]))`;

@@ -1,8 +1,8 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { preparedQuery } from '../../db/prepared.js';
+import { preparedQuery, preparedSql, regionOrAboveWherePrepared, regionWherePrepared, scopeValues } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
-import { regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
+import { ancestorCodes, regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { households, members } from '../households/tables.js';
 import { regions } from '../regions/tables.js';
@@ -223,20 +223,25 @@ export interface VisitContext {
  * What recording a visit needs to know of its households and cadres — whether the scope reads
  * them, and the names the answer shows — in one round trip: this is the busiest write of month-end.
  */
-export async function visitContext(db: Executor, scope: Scope, householdIds: string[], cadreIds: string[]): Promise<VisitContext> {
-  const q = sql`
+type ContextRow = { kind: 'h' | 'c'; id: string; region_code: string; name: string | null; region_name: string | null };
+const visitContextQuery = preparedSql<
+  { householdIds: string[]; cadreIds: string[]; scopeAll: boolean; scopeLike: string; scopeAbove: string[] },
+  ContextRow
+>(
+  (p) => sql`
     select 'h' as kind, ${households.id}::text as id, ${households.regionCode} as region_code, ${members.name} as name, ${regions.name} as region_name
       from ${households}
       left join ${members} on ${members.householdId} = ${households.id} and ${members.relation} = 'head' and ${members.status} = 'active'
       left join ${regions} on ${regions.code} = ${households.regionCode}
-     where ${households.id} = any(${sql.param(householdIds)}::uuid[]) and ${regionWhere(households.regionCode, scope)}
+     where ${households.id} = any(${p.householdIds}::uuid[]) and ${regionWherePrepared(households.regionCode, p)}
     union all
     select 'c', ${cadres.id}::text, ${cadres.regionCode}, ${cadres.name}, null
       from ${cadres}
-     where ${cadres.id} = any(${sql.param(cadreIds)}::uuid[]) and ${regionOrAboveWhere(cadres.regionCode, scope)}`;
-  const rows = ((await db.execute(q)) as unknown as {
-    rows: { kind: 'h' | 'c'; id: string; region_code: string; name: string | null; region_name: string | null }[];
-  }).rows;
+     where ${cadres.id} = any(${p.cadreIds}::uuid[]) and ${regionOrAboveWherePrepared(cadres.regionCode, p)}`,
+);
+
+export async function visitContext(db: Executor, scope: Scope, householdIds: string[], cadreIds: string[]): Promise<VisitContext> {
+  const rows = await visitContextQuery(db, { householdIds, cadreIds, ...scopeValues(scope), scopeAbove: ancestorCodes(scope.prefix) });
   const out: VisitContext = { households: new Map(), cadres: new Map() };
   for (const r of rows) {
     if (r.kind === 'h') out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });

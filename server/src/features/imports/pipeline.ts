@@ -1,8 +1,9 @@
 /**
- * The passes of an import over its files, whatever the kind: read the upload once with the
+ * The passes of an import over its files. Cadres and pairings: read the upload once with the
  * streaming reader and stage every row (cells as typed, what the rules made of them, problems)
- * as a line of NDJSON; read staged lines back for the report and the apply files. Memory holds
- * only what the cross-row checks need, never the rows.
+ * as a line of NDJSON; read staged lines back for the report and the apply files. Households
+ * (scanSheet): one pass whose rows go to the database (staging.ts). Memory holds only what the
+ * cross-row checks need, never the rows.
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';

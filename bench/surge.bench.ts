@@ -31,6 +31,8 @@ import { households, members } from '../server/src/features/households/tables.js
 import { pairings } from '../server/src/features/pairings/tables.js';
 import { loadDivisions } from '../server/src/features/regions/service.js';
 import { users } from '../server/src/features/users/tables.js';
+import { visits } from '../server/src/features/visits/tables.js';
+import { sql } from 'drizzle-orm';
 import { newId } from '../server/src/platform/ids.js';
 import { openLoad, type User } from './open-load.js';
 import { hashPassword } from '../server/src/platform/password.js';
@@ -39,6 +41,9 @@ const CADRES = 200;
 /** Requests a second each cadre sends in the month-end run. */
 const PER_CADRE_RATE = 1;
 const PASSWORD = 'surge-pass-1';
+/** A county's registry around the cadres being measured (a county has 20–30k households). */
+const OTHER_HOUSEHOLDS = 20_000;
+const PAST_VISITS = 30_000;
 const VILLAGES = ['433124213201', '433124213202', '433124213203', '433124213204', '433124213205', '433124213206'];
 
 const adminUrl = process.env.LIANHU_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,6 +74,49 @@ const freePort = () =>
 function pct(sorted: number[], p: number) {
   if (sorted.length === 0) return 0;
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
+}
+
+/**
+ * The rest of the county around the 200 cadres, so the tables and indexes are of a county's size:
+ * OTHER_HOUSEHOLDS more households with their heads, and the visits of the last three months
+ * (PAST_VISITS, by the seeded cadres' colleagues — ids no account uses).
+ */
+async function seedRestOfCounty(db: Awaited<ReturnType<typeof openDatabase>>['db'], cadreCount: number) {
+  const colleagues = Array.from({ length: cadreCount * 5 }, () => newId());
+  const someone = (await db.select({ id: users.id }).from(users).limit(1))[0]!.id;
+  const homes: string[] = [];
+  for (let i = 0; i < OTHER_HOUSEHOLDS; i += 1000) {
+    const householdRows = [];
+    const memberRows = [];
+    for (let k = i; k < Math.min(OTHER_HOUSEHOLDS, i + 1000); k++) {
+      const id = newId();
+      const village = VILLAGES[k % VILLAGES.length]!;
+      homes.push(id);
+      householdRows.push({ id, regionCode: village, countyCode: '433124' });
+      memberRows.push({ id: newId(), householdId: id, regionCode: village, countyCode: '433124', name: `户主${k}`, relation: 'head' as const });
+    }
+    await db.insert(households).values(householdRows);
+    await db.insert(members).values(memberRows);
+  }
+  const now = Date.now() + 8 * 3600_000;
+  for (let i = 0; i < PAST_VISITS; i += 1000) {
+    const rows = [];
+    for (let k = i; k < Math.min(PAST_VISITS, i + 1000); k++) {
+      const home = homes[k % homes.length]!;
+      rows.push({
+        id: newId(),
+        regionCode: VILLAGES[(k % homes.length) % VILLAGES.length]!,
+        countyCode: '433124',
+        kind: 'home_visit' as const,
+        visitedOn: new Date(now - (k % 90) * 86_400_000).toISOString().slice(0, 10),
+        cadreIds: [colleagues[k % colleagues.length]!],
+        householdIds: [home],
+        discussed: '了解生产生活情况',
+        recordedBy: someone,
+      });
+    }
+    await db.insert(visits).values(rows);
+  }
 }
 
 async function seed(url: string) {
@@ -139,6 +187,10 @@ async function seed(url: string) {
   await db.insert(households).values(householdRows);
   await db.insert(members).values(memberRows);
   await db.insert(pairings).values(pairingRows);
+  await seedRestOfCounty(db, cast.length);
+  // A live database has statistics (autovacuum analyzes as it fills); a freshly loaded one has none,
+  // and the planner would then pick plans no production server runs.
+  await db.execute(sql`analyze`);
   await database.close();
   return cast;
 }
@@ -282,7 +334,7 @@ export async function run({ quick }: { quick: boolean }) {
   try {
     const t0 = performance.now();
     const cast = await seed(url);
-    console.log(`seeded ${CADRES} cadres, ${CADRES * 2} paired households in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${CADRES} cadres, ${CADRES * 2} paired households, ${OTHER_HOUSEHOLDS} more and ${PAST_VISITS} past visits in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const port = await freePort();
     server = await startServer(url, port, dataDir);
     const base = `http://127.0.0.1:${port}`;
@@ -405,7 +457,9 @@ export async function run({ quick }: { quick: boolean }) {
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    await admin(`drop database if exists ${dbName} with (force)`);
+    // LIANHU_BENCH_KEEP_DB=1 keeps the scratch database to look into afterwards.
+    if (process.env.LIANHU_BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
+    else await admin(`drop database if exists ${dbName} with (force)`);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

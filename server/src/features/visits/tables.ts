@@ -56,8 +56,10 @@ export const visits = pgTable(
   },
   (t) => [
     index('visits_region_idx').on(t.regionCode.op('text_pattern_ops'), t.visitedOn),
-    index('visits_households_idx').using('gin', t.householdIds),
-    index('visits_cadres_idx').using('gin', t.cadreIds),
+    // fastupdate off: month-end inserts piled up in GIN's pending list, which every lookup then
+    // scans whole (a cadre's visits of the month: ~5 ms with it full, 0.3 ms without).
+    index('visits_households_idx').using('gin', t.householdIds).with({ fastupdate: false }),
+    index('visits_cadres_idx').using('gin', t.cadreIds).with({ fastupdate: false }),
     uniqueIndex('visits_confirm_token_uq').on(t.confirmTokenHash),
   ],
 );

@@ -59,6 +59,3 @@ export const regionWherePrepared = (column: AnyPgColumn, p: Placeholders<'scopeA
 
 export const scopeValues = (scope: { prefix: string }) => ({ scopeAll: scope.prefix === '', scopeLike: `${scope.prefix}%` });
 
-/** The same, also reading the regions above the scope (`scopeAbove`: their codes), as `regionOrAboveWhere`. */
-export const regionOrAboveWherePrepared = (column: AnyPgColumn, p: Placeholders<'scopeAll' | 'scopeLike' | 'scopeAbove'>): SQL =>
-  sql`(${p.scopeAll}::boolean or ${column} like ${p.scopeLike} or ${column} = any(${p.scopeAbove}::text[]))`;

@@ -1,8 +1,8 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { preparedQuery, preparedSql, regionOrAboveWherePrepared, regionWherePrepared, scopeValues } from '../../db/prepared.js';
+import { preparedQuery, preparedSql } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
-import { ancestorCodes, regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
+import { ancestorCodes, inScope, regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { households, members } from '../households/tables.js';
 import { regions } from '../regions/tables.js';
@@ -213,39 +213,43 @@ export async function householdRegionsInScope(db: Executor, scope: Scope, ids: s
 export interface VisitContext {
   /** The households the scope reads: region, its name, the active head's name. */
   households: Map<string, { regionCode: string; regionName: string | null; headName: string | null }>;
+  /** Of the households asked for, those that exist but lie outside the scope. */
+  outOfScope: Set<string>;
   /** The cadres the scope reads (its subtree and the regions above it): their names. */
   cadres: Map<string, string>;
   /** A visit to a village as a whole: the village. */
   village?: { code: string; name: string };
 }
 
-/**
- * What recording a visit needs to know of its households and cadres — whether the scope reads
- * them, and the names the answer shows — in one round trip: this is the busiest write of month-end.
- */
 type ContextRow = { kind: 'h' | 'c'; id: string; region_code: string; name: string | null; region_name: string | null };
-const visitContextQuery = preparedSql<
-  { householdIds: string[]; cadreIds: string[]; scopeAll: boolean; scopeLike: string; scopeAbove: string[] },
-  ContextRow
->(
+/**
+ * What recording a visit needs to know of its households and cadres — that they exist, where they
+ * are, and the names the answer shows — in one round trip: this is the busiest write of month-end.
+ * Lookups by key only; the scope is applied by the caller, so one generic plan serves every scope
+ * (with the scope in it, PostgreSQL planned the statement afresh on every call).
+ */
+const visitContextQuery = preparedSql<{ householdIds: string[]; cadreIds: string[] }, ContextRow>(
   (p) => sql`
     select 'h' as kind, ${households.id}::text as id, ${households.regionCode} as region_code, ${members.name} as name, ${regions.name} as region_name
       from ${households}
       left join ${members} on ${members.householdId} = ${households.id} and ${members.relation} = 'head' and ${members.status} = 'active'
       left join ${regions} on ${regions.code} = ${households.regionCode}
-     where ${households.id} = any(${p.householdIds}::uuid[]) and ${regionWherePrepared(households.regionCode, p)}
+     where ${households.id} = any(${p.householdIds}::uuid[])
     union all
     select 'c', ${cadres.id}::text, ${cadres.regionCode}, ${cadres.name}, null
       from ${cadres}
-     where ${cadres.id} = any(${p.cadreIds}::uuid[]) and ${regionOrAboveWherePrepared(cadres.regionCode, p)}`,
+     where ${cadres.id} = any(${p.cadreIds}::uuid[])`,
 );
 
 export async function visitContext(db: Executor, scope: Scope, householdIds: string[], cadreIds: string[]): Promise<VisitContext> {
-  const rows = await visitContextQuery(db, { householdIds, cadreIds, ...scopeValues(scope), scopeAbove: ancestorCodes(scope.prefix) });
-  const out: VisitContext = { households: new Map(), cadres: new Map() };
+  const rows = await visitContextQuery(db, { householdIds, cadreIds });
+  const above = new Set(ancestorCodes(scope.prefix));
+  const out: VisitContext = { households: new Map(), outOfScope: new Set(), cadres: new Map() };
   for (const r of rows) {
-    if (r.kind === 'h') out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });
-    else out.cadres.set(r.id, r.name ?? '');
+    if (r.kind === 'h') {
+      if (inScope(r.region_code, scope)) out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });
+      else out.outOfScope.add(r.id);
+    } else if (inScope(r.region_code, scope) || above.has(r.region_code)) out.cadres.set(r.id, r.name ?? '');
   }
   return out;
 }

@@ -7,7 +7,6 @@ import type { Role } from '../../platform/roles.js';
 import { countyOf, inScope } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
 import { ownCadreId } from '../cadres/own.js';
-import * as householdsRepo from '../households/repository.js';
 import { regionForWrite } from '../regions/service.js';
 import { monthRange, shanghaiDay } from '../worklists/periods.js';
 import * as repo from './repository.js';
@@ -162,7 +161,7 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
   for (const [i, hid] of input.householdIds.entries()) {
     const household = context.households.get(hid);
     if (!household) {
-      if (await householdsRepo.householdExists(db, hid)) throw new AppError('out_of_scope');
+      if (context.outOfScope.has(hid)) throw new AppError('out_of_scope');
       throw invalid(actor, [{ path: `householdIds.${i}`, message: { zh: '农户不存在', en: 'No such household' } }]);
     }
     householdRegions.push(household.regionCode);

@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { OwnCadre } from '../../platform/actor.js';
 import { preparedQuery, preparedSql } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
 import { ancestorCodes, inScope, regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
@@ -221,36 +222,56 @@ export interface VisitContext {
   village?: { code: string; name: string };
 }
 
-type ContextRow = { kind: 'h' | 'c'; id: string; region_code: string; name: string | null; region_name: string | null };
-/**
- * What recording a visit needs to know of its households and cadres — that they exist, where they
- * are, and the names the answer shows — in one round trip: this is the busiest write of month-end.
- * Lookups by key only; the scope is applied by the caller, so one generic plan serves every scope
- * (with the scope in it, PostgreSQL planned the statement afresh on every call).
- */
-const visitContextQuery = preparedSql<{ householdIds: string[]; cadreIds: string[] }, ContextRow>(
-  (p) => sql`
-    select 'h' as kind, ${households.id}::text as id, ${households.regionCode} as region_code, ${members.name} as name, ${regions.name} as region_name
+type ContextRow = { id: string; region_code: string; name: string | null; region_name: string | null };
+const householdColumns = sql`${households.id}::text as id, ${households.regionCode} as region_code, ${members.name} as name, ${regions.name} as region_name
       from ${households}
       left join ${members} on ${members.householdId} = ${households.id} and ${members.relation} = 'head' and ${members.status} = 'active'
-      left join ${regions} on ${regions.code} = ${households.regionCode}
-     where ${households.id} = any(${p.householdIds}::uuid[])
-    union all
-    select 'c', ${cadres.id}::text, ${cadres.regionCode}, ${cadres.name}, null
-      from ${cadres}
-     where ${cadres.id} = any(${p.cadreIds}::uuid[])`,
+      left join ${regions} on ${regions.code} = ${households.regionCode}`;
+/*
+ * Lookups by key only, the scope tested on the answer: one generic plan then serves every scope and
+ * PostgreSQL stops planning the statement on every call (~1 ms each, with the scope or a list of
+ * ids of unknown length in it). A visit to one household — nearly all of them — asks by its id.
+ */
+const oneHousehold = preparedSql<{ householdId: string }, ContextRow>((p) => sql`select ${householdColumns} where ${households.id} = ${p.householdId}::uuid`);
+const someHouseholds = preparedSql<{ householdIds: string[] }, ContextRow>(
+  (p) => sql`select ${householdColumns} where ${households.id} = any(${p.householdIds}::uuid[])`,
+);
+const someCadres = preparedSql<{ cadreIds: string[] }, ContextRow>(
+  (p) => sql`select ${cadres.id}::text as id, ${cadres.regionCode} as region_code, ${cadres.name} as name, null as region_name
+      from ${cadres} where ${cadres.id} = any(${p.cadreIds}::uuid[])`,
 );
 
-export async function visitContext(db: Executor, scope: Scope, householdIds: string[], cadreIds: string[]): Promise<VisitContext> {
-  const rows = await visitContextQuery(db, { householdIds, cadreIds });
+/**
+ * What recording a visit needs to know of its households and cadres — that they exist, that the
+ * scope reads them, where they are, and the names the answer shows — in as few round trips as it
+ * can: this is the busiest write of month-end. The recording cadre (`own`, read with the session)
+ * is not asked for again.
+ */
+export async function visitContext(
+  db: Executor,
+  scope: Scope,
+  householdIds: string[],
+  cadreIds: string[],
+  own: OwnCadre | null,
+): Promise<VisitContext> {
+  const otherCadres = cadreIds.filter((id) => id !== own?.id);
+  const [homes, helpers] = await Promise.all([
+    householdIds.length === 1
+      ? oneHousehold(db, { householdId: householdIds[0]! })
+      : householdIds.length
+        ? someHouseholds(db, { householdIds })
+        : [],
+    otherCadres.length ? someCadres(db, { cadreIds: otherCadres }) : [],
+  ]);
   const above = new Set(ancestorCodes(scope.prefix));
+  const readable = (code: string) => inScope(code, scope) || above.has(code);
   const out: VisitContext = { households: new Map(), outOfScope: new Set(), cadres: new Map() };
-  for (const r of rows) {
-    if (r.kind === 'h') {
-      if (inScope(r.region_code, scope)) out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });
-      else out.outOfScope.add(r.id);
-    } else if (inScope(r.region_code, scope) || above.has(r.region_code)) out.cadres.set(r.id, r.name ?? '');
+  for (const r of homes) {
+    if (inScope(r.region_code, scope)) out.households.set(r.id, { regionCode: r.region_code, regionName: r.region_name, headName: r.name });
+    else out.outOfScope.add(r.id);
   }
+  if (own && cadreIds.includes(own.id) && readable(own.regionCode)) out.cadres.set(own.id, own.name);
+  for (const r of helpers) if (readable(r.region_code)) out.cadres.set(r.id, r.name ?? '');
   return out;
 }
 

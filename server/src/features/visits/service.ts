@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import type { Role } from '../../platform/roles.js';
 import { countyOf, inScope } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
-import { ownCadreId } from '../cadres/own.js';
+import { ownCadre, ownCadreId } from '../cadres/own.js';
 import { regionForWrite } from '../regions/service.js';
 import { monthRange, shanghaiDay } from '../worklists/periods.js';
 import * as repo from './repository.js';
@@ -143,7 +143,8 @@ export async function visitForWrite(db: Executor, actor: Actor, id: string) {
 
 export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof createVisitBody>) {
   requireRole(actor, visitRecorders);
-  const own = await ownCadreId(db, actor);
+  const ownRecord = await ownCadre(db, actor);
+  const own = ownRecord?.id ?? null;
   const cadreIds = input.cadreIds ?? (own ? [own] : []);
   const today = shanghaiDay(new Date());
   const problems = visitProblems(
@@ -156,7 +157,7 @@ export async function createVisit(db: Db, actor: Actor, input: z.infer<typeof cr
   }
   if (problems.length) throw invalid(actor, problems);
 
-  const context = await repo.visitContext(db, actor.scope, input.householdIds, cadreIds);
+  const context = await repo.visitContext(db, actor.scope, input.householdIds, cadreIds, ownRecord);
   const householdRegions: string[] = [];
   for (const [i, hid] of input.householdIds.entries()) {
     const household = context.households.get(hid);

@@ -119,6 +119,18 @@ describe('a cadre records a visit', () => {
     expect(res.body.cadres.map((c: { name: string }) => c.name)).toEqual(['龙文斌', '石金林']);
     expect((await w.shi.get(`/api/visits?mine=true`)).body.items.map((v: { id: string }) => v.id)).toContain(res.body.id);
   });
+
+  it('names the recording cadre, a companion and the household in the answer', async () => {
+    const res = await w.long.post('/api/visits', visitBody({ cadreIds: [w.cadre.long, w.cadre.shi] }));
+    expect(res.status).toBe(201);
+    expect(res.body.cadres.map((c: { name: string }) => c.name)).toEqual(['龙文斌', '石金林']);
+    expect(res.body.households[0]).toMatchObject({ id: w.household.a, regionCode: expect.stringMatching(/^433124213/) });
+    expect(res.body.households[0].headName).toBeTruthy();
+    expect(res.body.regionName).toBeTruthy();
+    // A cadre of another township is nobody this account may name.
+    const elsewhere = await w.long.post('/api/visits', visitBody({ cadreIds: [w.cadre.long, newId()] }));
+    expect(paths(elsewhere)).toEqual(['body.cadreIds.1']);
+  });
 });
 
 describe('correcting and voiding', () => {

@@ -14,10 +14,25 @@ interface Named {
 }
 
 /** Picks `text` in the antd select whose input has this id (types to search, clicks the option). */
+/**
+ * Chooses an option of a searchable select and waits until the select shows it. On a loaded
+ * machine a click can land while the dropdown is still opening and be lost (the CI run of
+ * 2026-11-23 saved the form with no helper): then it opens the dropdown and chooses again.
+ */
 async function pick(page: Page, id: string, search: string, option = search) {
-  await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // The select's own text is the chosen option's label (what is typed is an input's value, not text).
+  const chosen = page.locator(`.ant-select:has(#${id})`, { hasText: search });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`#${id}`).fill(search);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** Two cores shared with other test runs: the first page load can take longer than the default 15 s. */

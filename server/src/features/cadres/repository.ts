@@ -140,10 +140,17 @@ export async function cadreIdNumberTaken(db: Executor, idNumber: string): Promis
 }
 
 /** Unscoped: the cadre an account is linked to (an account links to at most one cadre). */
-export async function cadreIdOfUser(db: Executor, userId: string): Promise<string | null> {
-  const rows = await db.select({ id: cadres.id }).from(cadres).where(eq(cadres.userId, userId)).limit(1);
-  return rows[0]?.id ?? null;
+/** The cadre record linked to an account: its id, name and region. */
+export async function cadreOfUser(db: Executor, userId: string): Promise<{ id: string; name: string; regionCode: string } | null> {
+  const rows = await db
+    .select({ id: cadres.id, name: cadres.name, regionCode: cadres.regionCode })
+    .from(cadres)
+    .where(eq(cadres.userId, userId))
+    .limit(1);
+  return rows[0] ?? null;
 }
+
+export const cadreIdOfUser = async (db: Executor, userId: string): Promise<string | null> => (await cadreOfUser(db, userId))?.id ?? null;
 
 /** Batch insert (≤1000 rows a statement); rows already there (same id, or same account) are skipped. */
 export async function insertCadres(db: Executor, rows: (typeof cadres.$inferInsert)[]): Promise<number> {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import type { OwnCadre } from '../../platform/actor.js';
 import { preparedQuery, preparedSql } from '../../db/prepared.js';
 import { auditedStatement } from '../audit/audited-write.js';
-import { ancestorCodes, inScope, regionOrAboveWhere, regionWhere, type Scope } from '../../platform/scope.js';
+import { ancestorCodes, inScope, regionWhere, type Scope } from '../../platform/scope.js';
 import { cadres } from '../cadres/tables.js';
 import { households, members } from '../households/tables.js';
 import { regions } from '../regions/tables.js';
@@ -201,16 +201,6 @@ export function visitsOfHousehold(db: Executor, householdId: string) {
     .where(and(arrayOverlaps(visits.householdIds, [householdId]), ne(visits.status, 'void')));
 }
 
-/** The region of each household in scope (one query for a visit's households; missing = not in scope or none). */
-export async function householdRegionsInScope(db: Executor, scope: Scope, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: households.id, regionCode: households.regionCode })
-    .from(households)
-    .where(and(inArray(households.id, ids), regionWhere(households.regionCode, scope)));
-  return new Map(rows.map((r) => [r.id, r.regionCode]));
-}
-
 export interface VisitContext {
   /** The households the scope reads: region, its name, the active head's name. */
   households: Map<string, { regionCode: string; regionName: string | null; headName: string | null }>;
@@ -273,14 +263,4 @@ export async function visitContext(
   if (own && cadreIds.includes(own.id) && readable(own.regionCode)) out.cadres.set(own.id, own.name);
   for (const r of helpers) if (readable(r.region_code)) out.cadres.set(r.id, r.name ?? '');
   return out;
-}
-
-/** Which of these cadres the scope reads (its subtree and the regions above it), in one query. */
-export async function cadresInScope(db: Executor, scope: Scope, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: cadres.id })
-    .from(cadres)
-    .where(and(inArray(cadres.id, ids), regionOrAboveWhere(cadres.regionCode, scope)));
-  return new Set(rows.map((r) => r.id));
 }

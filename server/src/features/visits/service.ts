@@ -30,7 +30,6 @@ export function invalid(actor: Actor, problems: Problem[], prefix = 'body'): App
 }
 
 /** The cadre record of the signed-in account, if any. */
-export { ownCadreId };
 
 const namesOf = (db: Executor, rows: repo.VisitRow[]) =>
   repo.namesFor(

@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // PGlite is single-threaded WASM; two workers match the two cores of these machines.
+    // Two workers match the two cores of these machines (the database server needs CPU too).
     maxWorkers: 2,
   },
 });

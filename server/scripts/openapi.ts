@@ -8,7 +8,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
 
-const fake = { db: {} as Database['db'], kind: 'pglite', close: async () => undefined } satisfies Database;
+const fake = { db: {} as Database['db'], kind: 'embedded', close: async () => undefined } satisfies Database;
 const app = await buildApp(fake, { ...loadConfig({}), webDist: '/nonexistent' });
 await app.ready();
 const out = path.resolve(import.meta.dirname, '../../web/src/api/openapi.json');

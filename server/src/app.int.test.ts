@@ -15,7 +15,8 @@ describe('the system', () => {
     const res = await t.anonymous.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', version: expect.any(String) });
-    expect(res.body.database).toBe(process.env.LIANHU_TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    expect(res.body.database).toBe(process.env.LIANHU_TEST_DATABASE_URL ? 'postgres' : 'embedded');
+    expect(res.body.engine).toMatch(/^PostgreSQL \d+/);
   });
 
   it('publishes its OpenAPI document with every route', async () => {

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import { AppError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
 import { auditRoutes } from './features/audit/routes.js';
@@ -38,7 +39,13 @@ declare module 'fastify' {
   }
 }
 
-const healthOut = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+const healthOut = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['embedded', 'postgres']),
+  /** The database server's version() string. */
+  engine: z.string(),
+  version: z.string(),
+});
 
 export async function buildApp(database: Database, config: Config, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logLevel ? { level: opts.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
@@ -74,9 +81,16 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, config);
 
+  // Asked once: the answer stays the same while the process lives, and health is polled often.
+  let engine: Promise<string> | undefined;
+  const askEngine = async () => ((await database.db.execute(sql`select version() as v`)) as unknown as { rows: { v: string }[] }).rows[0]!.v;
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: healthOut } } }, async () => ({
     status: 'ok' as const,
     database: database.kind,
+    engine: await (engine ??= askEngine().catch((err: unknown) => {
+      engine = undefined;
+      throw err;
+    })),
     version: config.version,
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -10,7 +9,7 @@ import { newId } from '../src/platform/ids.js';
 import { hashPassword } from '../src/platform/password.js';
 import type { Role } from '../src/platform/roles.js';
 import { countyOf } from '../src/platform/scope.js';
-import { adminQuery, pgliteTemplate, templateDbName, testServerUrl, urlWithDatabase } from './databases.js';
+import { adminQuery, templateDbName, testDatabaseKind, testServerUrl, urlWithDatabase } from './databases.js';
 
 export const PASSWORD = 'test-pass-1';
 /** 花垣县 and two of its townships: 补抽乡 (ours in most tests) and 猫儿乡 (someone else's). */
@@ -47,15 +46,10 @@ export interface Res {
 }
 
 async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (testServerUrl) {
-    const name = `lianhu_t_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database ${name} template ${templateDbName}`);
-    const database = await openDatabase({ databaseUrl: urlWithDatabase(testServerUrl, name) });
-    return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`).then(() => undefined) };
-  }
-  const blob = new Blob([fs.readFileSync(pgliteTemplate)]);
-  const database = await openDatabase({ loadDataDir: blob });
-  return { database, drop: async () => undefined };
+  const name = `lianhu_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name} template ${templateDbName}`);
+  const database = await openDatabase({ databaseUrl: urlWithDatabase(testServerUrl(), name), kind: testDatabaseKind });
+  return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`).then(() => undefined) };
 }
 
 export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestContext> {

@@ -1,24 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/db/client.js';
+import { startEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
-import { adminQuery, pgliteTemplate, templateDbName, testServerUrl, urlWithDatabase } from './databases.js';
+import { adminQuery, templateDbName, testServerUrl, urlWithDatabase } from './databases.js';
 
-/** Migrates one template database per run; test files clone it (≈0.5 s) instead of migrating. */
+/**
+ * Starts the run's embedded PostgreSQL (unless LIANHU_TEST_DATABASE_URL names a server) and
+ * migrates one template database; test files clone it (CREATE DATABASE … TEMPLATE) instead of migrating.
+ */
 export default async function setup() {
-  if (testServerUrl) {
-    await adminQuery(`drop database if exists ${templateDbName} with (force)`);
-    await adminQuery(`create database ${templateDbName}`);
-    const database = await openDatabase({ databaseUrl: urlWithDatabase(testServerUrl, templateDbName) });
-    await migrate(database);
-    await database.close();
-    return () => adminQuery(`drop database if exists ${templateDbName} with (force)`).then(() => undefined);
+  let stopEmbedded = async () => undefined as void;
+  if (!process.env.LIANHU_TEST_DATABASE_URL) {
+    const dir = path.resolve(import.meta.dirname, `../.test-data/pg-${process.env.LIANHU_TEST_RUN}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const server = await startEmbedded(dir, { throwaway: true });
+    process.env.LIANHU_TEST_EMBEDDED_URL = server.url;
+    stopEmbedded = async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   }
-  const database = await openDatabase({});
+  await adminQuery(`drop database if exists ${templateDbName} with (force)`);
+  await adminQuery(`create database ${templateDbName}`);
+  const database = await openDatabase({ databaseUrl: urlWithDatabase(testServerUrl(), templateDbName) });
   await migrate(database);
-  const dump = await database.pglite!.dumpDataDir('gzip');
-  fs.mkdirSync(path.dirname(pgliteTemplate), { recursive: true });
-  fs.writeFileSync(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
   await database.close();
-  return () => fs.rmSync(pgliteTemplate, { force: true });
+  return async () => {
+    await adminQuery(`drop database if exists ${templateDbName} with (force)`);
+    await stopEmbedded();
+  };
 }

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './client.js';
 
@@ -9,9 +7,5 @@ const migrationsFolder = path.resolve(import.meta.dirname, 'migrations');
 
 /** Applies pending migrations; run at every start-up, so a new version upgrades in place. */
 export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
-  }
+  await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
 }

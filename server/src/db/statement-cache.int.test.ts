@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatementCachingClient } from './statement-cache.js';
+import { testServerUrl } from '../../test/databases.js';
 
-const url = process.env.LIANHU_TEST_DATABASE_URL;
-
-// PGlite has one in-process connection and no protocol-level statements to cache: PostgreSQL only.
-describe.skipIf(!url)('StatementCachingClient on PostgreSQL', () => {
+describe('StatementCachingClient', () => {
   let client: StatementCachingClient;
   const preparedHere = async () =>
     (await client.query('select name, statement from pg_prepared_statements')).rows as { name: string; statement: string }[];
 
   beforeAll(async () => {
-    client = new StatementCachingClient({ connectionString: url });
+    client = new StatementCachingClient({ connectionString: testServerUrl() });
     await client.connect();
   });
   afterAll(() => client.end());

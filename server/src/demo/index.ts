@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../features/users/tables.js';
 import { DEMO_PASSWORD, demoAccounts } from './accounts.js';
@@ -14,6 +14,8 @@ export async function ensureDemo(db: Db, opts: { households?: number; force?: bo
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0 && !opts.force) return false;
   const summary = await generateDemo(db, { households: opts.households });
+  // A fresh load is every table's whole content: plan the first requests with real statistics.
+  await db.execute(sql.raw('analyze'));
   console.log(`demo township loaded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.js';
+import { refreshStatistics } from '../../db/statistics.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -231,6 +232,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
       await db.transaction(async (tx) => {
         const written = job.kind === 'households' ? await applyHouseholds(tx, run, counts) : job.kind === 'pairings' ? await applyPairings(tx, run, actor, counts) : await applyCadres(tx, run);
         const summary = { counts: { ...counts, ...written }, sample: job.summary?.sample ?? [] };
+        await refreshStatistics(tx, job.kind === 'households' ? ['households', 'members'] : job.kind === 'pairings' ? ['pairings'] : ['cadres']);
         await repo.updateJob(tx, id, { status: 'done', processedRows: rows, summary, finishedAt: new Date() });
         await recordAudit(tx, actor, {
           action: 'import',
@@ -258,7 +260,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
     }
   };
   if (rows > inlineApplyRows) {
-    // The answer first: on PGlite every query waits while the apply's transaction is open.
+    // The answer first: a large apply takes seconds, and the wizard polls its progress meanwhile.
     const started = await getImport(db, actor, id);
     write().catch(log);
     return { job: started, finished: false };

@@ -3,16 +3,13 @@
  * its own (schema import_staging, named after the job) with COPY, the checks across rows and
  * against the registry run there as SQL, and the apply writes the registry from them with
  * INSERT … SELECT and drops them in its transaction. They are not the registry: the dry run still
- * changes nothing in it. On PostgreSQL the rows stream through one COPY FROM STDIN on a
- * connection of the pool; on PGlite (one connection, no COPY FROM STDIN) through a COPY from its
- * /dev/blob device a megabyte at a time. Same text format, same tables, same queries.
+ * changes nothing in it. The rows stream through one COPY FROM STDIN on a connection of the pool.
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Executor } from '../../db/client.js';
 
 export interface StagingTables {
@@ -115,7 +112,7 @@ export interface CopyIn {
 }
 
 export async function copyIn(db: Db, table: string, columns: readonly string[]): Promise<CopyIn> {
-  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  const client = (db as unknown as { $client: pg.Pool }).$client;
   const target = `${table} (${names(columns)})`;
   let parts: string[] = [];
   let size = 0;
@@ -125,7 +122,7 @@ export async function copyIn(db: Db, table: string, columns: readonly string[]):
     size = 0;
     return chunk;
   };
-  if (client instanceof pg.Pool) {
+  {
     const conn = await client.connect();
     const stream = conn.query(copyFrom(`copy ${target} from stdin`));
     let failed: Error | null = null;
@@ -166,24 +163,4 @@ export async function copyIn(db: Db, table: string, columns: readonly string[]):
       },
     };
   }
-  let rows = 0;
-  const flush = async () => {
-    const res = await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([take()]) });
-    rows += res.affectedRows ?? 0;
-  };
-  return {
-    write(line) {
-      parts.push(line, '\n');
-      size += line.length + 1;
-      return size >= 1024 * 1024 ? flush() : undefined;
-    },
-    async close() {
-      if (size) await flush();
-      return rows;
-    },
-    abort() {
-      parts = [];
-      size = 0;
-    },
-  };
 }

@@ -193,6 +193,10 @@ async function startCluster(dataDir: string, bin: Binaries, as: { uid?: number; 
   const logFile = path.join(pgDir, 'postgres.log');
   const passwordFile = path.join(dataDir, 'pg-password');
 
+  if (as.uid !== undefined) {
+    // The postgres account must be let through the data folder (not read it: 0711).
+    fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o711);
+  }
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     // A half-made cluster (initdb interrupted) is started again from nothing: it holds no data.
     fs.rmSync(pgDir, { recursive: true, force: true });
@@ -209,6 +213,13 @@ async function startCluster(dataDir: string, bin: Binaries, as: { uid?: number; 
         ['-D', pgDir, '-U', USER, '--auth=scram-sha-256', `--pwfile=${pwTmp}`, '-E', 'UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
         as,
       );
+    } catch (err) {
+      if (as.uid !== undefined && /Permission denied/.test((err as Error).message)) {
+        throw new Error(
+          `PostgreSQL runs as the postgres account (Lianhu runs as root) and cannot reach ${pgDir}: let it through every folder above (chmod o+x), or set LIANHU_DATA_DIR to a folder it can reach`,
+        );
+      }
+      throw err;
     } finally {
       fs.rmSync(pwTmp, { force: true });
     }

@@ -31,7 +31,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "ok";
                             /** @enum {string} */
-                            database: "pglite" | "postgres";
+                            database: "embedded" | "postgres";
+                            engine: string;
                             version: string;
                         };
                     };

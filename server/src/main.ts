@@ -1,12 +1,15 @@
+import fs from 'node:fs';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { upgradeFromPglite } from './db/upgrade-pglite.js';
+import { backup, restore } from './db/backup.js';
+import { lianhuServing, runningEmbeddedUrl, startEmbedded } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { ensureDemo, printDemoAccounts } from './demo/index.js';
 import { startScheduler } from './features/notifications/jobs.js';
 
-/** lianhu serve | migrate | demo [--size N] | upgrade-data */
+/** lianhu serve | migrate | demo [--size N] | upgrade-data | backup [file] | restore <file> */
 async function main() {
   const [command = 'serve', ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -15,6 +18,10 @@ async function main() {
     const copied = await upgradeFromPglite(config.dataDir);
     const rows = Object.values(copied).reduce((a, b) => a + b, 0);
     console.log(`upgraded ${config.dataDir}: ${rows} rows in ${Object.keys(copied).length} tables copied into the embedded PostgreSQL; the old files are in ${config.dataDir}/pglite-old`);
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    await maintenance(command, args[0], config.databaseUrl, config.dataDir);
     return;
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -53,6 +60,31 @@ async function main() {
     default:
       console.error(`unknown command "${command}"; use serve, migrate or demo`);
       process.exit(2);
+  }
+}
+
+/** Backup from, or restore into, DATABASE_URL or the embedded database (running or not). */
+async function maintenance(command: 'backup' | 'restore', file: string | undefined, databaseUrl: string | undefined, dataDir: string) {
+  const running = databaseUrl ?? runningEmbeddedUrl(dataDir);
+  if (command === 'restore' && !databaseUrl && lianhuServing(dataDir)) {
+    throw new Error(`stop Lianhu before restoring into ${dataDir} (or restore into a new folder: LIANHU_DATA_DIR=…)`);
+  }
+  const started = running ? undefined : await startEmbedded(dataDir);
+  const url = running ?? started!.url;
+  try {
+    if (command === 'backup') {
+      const out = file ?? `lianhu-backup-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}.gz`;
+      const manifest = await backup(url, fs.createWriteStream(out));
+      const rows = manifest.tables.reduce((a, t) => a + t.rows, 0);
+      console.log(`backed up ${rows} rows of ${manifest.tables.length} tables to ${out} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`);
+    } else {
+      if (!file) throw new Error('restore <file>: name the backup file');
+      const manifest = await restore(url, fs.createReadStream(file));
+      const rows = manifest.tables.reduce((a, t) => a + t.rows, 0);
+      console.log(`restored ${rows} rows of ${manifest.tables.length} tables from ${file} (made ${manifest.createdAt})`);
+    }
+  } finally {
+    await started?.stop();
   }
 }
 

@@ -154,6 +154,16 @@ function lockDataDir(dataDir: string): () => void {
   };
 }
 
+/** The process of a Lianhu serving from a data folder, if one is. */
+export function lianhuServing(dataDir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'lianhu.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -165,6 +175,17 @@ function processAlive(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The address of the embedded cluster of a data folder if it is running (a Lianhu serving, or a
+ * cluster left by a crash): maintenance commands (backup) use it without stopping anything.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const port = runningPort(path.join(dataDir, 'pg'));
+  if (port === undefined) return undefined;
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 export interface EmbeddedOptions {

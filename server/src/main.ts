@@ -4,8 +4,9 @@ import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { ensureDemo, printDemoAccounts } from './demo/index.js';
 import { startScheduler } from './features/notifications/jobs.js';
+import { loadRegionTree } from './features/regions/load-service.js';
 
-/** lianhu serve | migrate | demo [--size N] [--reset] */
+/** lianhu serve | migrate | demo [--size N] [--reset] | regions load <code> */
 async function main() {
   const [command = 'serve', ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -21,6 +22,15 @@ async function main() {
       const households = sizeArg >= 0 ? Number(args[sizeArg + 1]) : undefined;
       await ensureDemo(database.db, { households, force: true });
       printDemoAccounts(`http://localhost:${config.port}`);
+      await database.close();
+      return;
+    }
+    case 'regions': {
+      // lianhu regions load 620524: a province, city or county of the shipped national extract.
+      if (args[0] !== 'load' || !args[1]) throw new Error('usage: regions load <province, city or county code, e.g. 620524>');
+      const r = await loadRegionTree(database.db, args[1]);
+      const levels = r.levels.map((l) => `${l.level} ${l.inserted}/${l.total}`).join(', ');
+      console.log(`${r.name} (${r.code}): ${r.inserted} of ${r.total} regions added (${levels}) in ${(r.ms / 1000).toFixed(1)} s`);
       await database.close();
       return;
     }
@@ -43,7 +53,7 @@ async function main() {
       return;
     }
     default:
-      console.error(`unknown command "${command}"; use serve, migrate or demo`);
+      console.error(`unknown command "${command}"; use serve, migrate, demo or regions`);
       process.exit(2);
   }
 }

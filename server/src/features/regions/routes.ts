@@ -1,7 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http.js';
+import * as loading from './load-service.js';
 import * as service from './service.js';
-import { childrenQuery, codeParams, createGroupBody, regionDetail, regionList, regionPage, searchQuery, updateRegionBody } from './schemas.js';
+import {
+  childrenQuery,
+  codeParams,
+  createGroupBody,
+  divisionChoiceList,
+  divisionsQuery,
+  loadBody,
+  loadReport,
+  regionDetail,
+  regionList,
+  regionPage,
+  searchQuery,
+  updateRegionBody,
+} from './schemas.js';
 
 const tags = ['regions'];
 
@@ -30,5 +44,13 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/regions/:code', { schema: { tags, summary: 'Rename a group or set validity dates', params: codeParams, body: updateRegionBody, response: { 200: regionDetail } } }, (req) =>
     service.updateRegion(app.db, actorOf(req), req.params.code, req.body),
+  );
+
+  app.get('/api/regions/divisions', { schema: { tags, summary: 'Provinces, cities or counties of the national extract, to choose what to load', querystring: divisionsQuery, response: { 200: divisionChoiceList } } }, async (req) => ({
+    items: await loading.divisionChoices(app.db, actorOf(req), req.query.under),
+  }));
+
+  app.post('/api/regions/load', { schema: { tags, summary: 'Load a province, city or county of the national extract (idempotent)', body: loadBody, response: { 200: loadReport } } }, (req) =>
+    loading.loadForActor(app.db, actorOf(req), req.body.code),
   );
 };

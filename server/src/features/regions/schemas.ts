@@ -48,3 +48,41 @@ export const updateRegionBody = z
     validTo: day.nullable().optional().describe('The day from which the region no longer exists (merged, split)'),
   })
   .refine((b) => !b.validFrom || !b.validTo || b.validFrom < b.validTo, { message: '失效日期须晚于生效日期', path: ['validTo'] });
+
+export const loadBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\d{2}(\d{2})?)?$|^\d{12}$/, '请填写省（2 位）、市（4 位）或县（6 位）区划代码')
+    .describe('A province (62), city (6207) or county (620723) of the national extract, or its 12-digit code'),
+});
+
+export const loadReport = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(regionLevels),
+  total: z.number().int().describe('Regions of the extract in and under the code, with its province and city'),
+  inserted: z.number().int().describe('Of these, how many were not loaded before'),
+  levels: z.array(z.object({ level: z.enum(regionLevels), total: z.number().int(), inserted: z.number().int() })),
+  ms: z.number().int(),
+});
+
+export const divisionsQuery = z.object({
+  under: z
+    .string()
+    .regex(/^(\d{2}){0,2}$/, '应为空、省（2 位）或市（4 位）代码')
+    .default('')
+    .describe('Empty for the provinces, a province for its cities, a city for its counties'),
+});
+
+export const divisionChoiceList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string().describe('2, 4 or 6 digits'),
+      name: z.string(),
+      level: z.enum(regionLevels),
+      isLeaf: z.boolean(),
+      loaded: z.boolean().describe('Already in the region tree'),
+    }),
+  ),
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http.js';
+import * as historyService from './history-service.js';
 import * as loading from './load-service.js';
 import * as service from './service.js';
 import {
@@ -8,6 +9,11 @@ import {
   createGroupBody,
   divisionChoiceList,
   divisionsQuery,
+  historicRegionBody,
+  regionEventOut,
+  regionHistory,
+  renameBody,
+  successionBody,
   loadBody,
   loadReport,
   regionDetail,
@@ -35,7 +41,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/api/regions/:code/children', { schema: { tags, summary: 'Children of a region', params: codeParams, querystring: childrenQuery, response: { 200: regionList } } }, async (req) => ({
-    items: await service.childrenOf(app.db, actorOf(req), req.params.code, req.query.includeExpired),
+    items: await service.childrenOf(app.db, actorOf(req), req.params.code, req.query.includeExpired, req.query.includePredecessors),
   }));
 
   app.post('/api/regions', { schema: { tags, summary: 'Add a group (组/社) under a village', body: createGroupBody, response: { 201: regionDetail } } }, async (req, reply) =>
@@ -52,5 +58,21 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/regions/load', { schema: { tags, summary: 'Load a province, city or county of the national extract (idempotent)', body: loadBody, response: { 200: loadReport } } }, (req) =>
     loading.loadForActor(app.db, actorOf(req), req.body.code),
+  );
+
+  app.get('/api/regions/:code/history', { schema: { tags, summary: 'Names over time, predecessors, successors and recorded changes of a region', params: codeParams, response: { 200: regionHistory } } }, (req) =>
+    historyService.regionHistory(app.db, actorOf(req), req.params.code),
+  );
+
+  app.post('/api/regions/historic', { schema: { tags, summary: 'Add a township, village or group that no longer exists', body: historicRegionBody, response: { 201: regionDetail } } }, async (req, reply) =>
+    reply.status(201).send(await historyService.createHistoricRegion(app.db, actorOf(req), req.body)),
+  );
+
+  app.post('/api/regions/events', { schema: { tags, summary: 'Record a merge or split on a day', body: successionBody, response: { 201: regionEventOut } } }, async (req, reply) =>
+    reply.status(201).send(await historyService.recordSuccession(app.db, actorOf(req), req.body)),
+  );
+
+  app.post('/api/regions/:code/rename', { schema: { tags, summary: 'Record a rename on a day (the code stays; the old name is kept)', params: codeParams, body: renameBody, response: { 200: regionDetail } } }, (req) =>
+    historyService.renameRegion(app.db, actorOf(req), req.params.code, req.body),
   );
 };

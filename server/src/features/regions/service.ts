@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { adminRoles } from '../../platform/roles.js';
 import { assertWritable } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
+import { childrenWithPredecessors } from './history-service.js';
 import * as repo from './repository.js';
 import { initialsOf, nextGroupCode } from './rules.js';
 import type { createGroupBody, searchQuery, updateRegionBody } from './schemas.js';
@@ -19,8 +20,9 @@ export async function getRegion(db: Db, actor: Actor, code: string) {
   return { ...region, path: await repo.ancestors(db, code) };
 }
 
-export async function childrenOf(db: Db, actor: Actor, code: string, includeExpired: boolean) {
+export async function childrenOf(db: Db, actor: Actor, code: string, includeExpired: boolean, includePredecessors = false) {
   if (!(await repo.getRegion(db, actor.scope, code))) throw notFound(what);
+  if (includePredecessors) return childrenWithPredecessors(db, actor, code, includeExpired);
   return repo.children(db, actor.scope, code, includeExpired);
 }
 

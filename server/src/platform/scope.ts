@@ -49,6 +49,14 @@ export function countyOf(code: string): string | null {
   return level === 'province' || level === 'city' ? null : code.slice(0, 6);
 }
 
+/**
+ * The county_code (shard key) of a record owned at any level: its county, or for a record of a
+ * city or province (a city leader, a city's unit) the region's first six digits (雅安市 → 511800,
+ * 四川省 → 510000). Those never name a real county (county digits 00), so a record above the
+ * counties keeps a shard of its own and no county's queries meet it by accident.
+ */
+export const countyKeyOf = (code: string): string => countyOf(code) ?? code.slice(0, 6);
+
 export function scopeFor(user: { role: string; regionCode: string; unitId: string | null }): Scope {
   return {
     prefix: user.role === 'system_admin' ? '' : significantPrefix(user.regionCode),

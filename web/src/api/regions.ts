@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, data } from './client';
 import { uuidv7 } from './ids';
-import type { Region, RegionLevel, UpdateRegionBody } from './types';
+import type { HistoricRegionBody, Region, RegionLevel, RenameBody, SuccessionBody, UpdateRegionBody } from './types';
 
 export const regionKeys = {
   all: ['regions'] as const,
@@ -66,6 +66,54 @@ export function useUpdateRegion() {
   return useMutation({
     mutationFn: ({ code, ...body }: UpdateRegionBody & { code: string }) =>
       data(api.PATCH('/api/regions/{code}', { params: { path: { code } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
+  });
+}
+
+/** Provinces, cities or counties of the national extract under a prefix ('' for provinces). */
+export const fetchDivisionChoices = (qc: QueryClient, under: string) =>
+  qc.fetchQuery({
+    queryKey: ['regions', 'divisions', under] as const,
+    queryFn: async () => (await data(api.GET('/api/regions/divisions', { params: { query: { under } } }))).items,
+    staleTime: 0,
+  });
+
+export function useLoadDivisions() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => data(api.POST('/api/regions/load', { body: { code } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
+  });
+}
+
+export const useRegionHistory = (code: string | undefined) =>
+  useQuery({
+    queryKey: ['regions', 'history', code ?? ''] as const,
+    queryFn: () => data(api.GET('/api/regions/{code}/history', { params: { path: { code: code! } } })),
+    enabled: !!code,
+  });
+
+export function useRecordSuccession() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SuccessionBody) => data(api.POST('/api/regions/events', { body: { id: body.id ?? uuidv7(), ...body } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
+  });
+}
+
+export function useCreateHistoricRegion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: HistoricRegionBody) => data(api.POST('/api/regions/historic', { body: { id: body.id ?? uuidv7(), ...body } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
+  });
+}
+
+export function useRecordRename() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, ...body }: RenameBody & { code: string }) =>
+      data(api.POST('/api/regions/{code}/rename', { params: { path: { code } }, body: { id: body.id ?? uuidv7(), ...body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: regionKeys.all }),
   });
 }

@@ -596,6 +596,8 @@ export interface paths {
             parameters: {
                 query?: {
                     includeExpired?: "true" | "false";
+                    /** @description Also the children of the regions that went into this one (a merged village's groups) */
+                    includePredecessors?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -633,6 +635,428 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/divisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces, cities or counties of the national extract, to choose what to load */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Empty for the provinces, a province for its cities, a city for its counties */
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 2, 4 or 6 digits */
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                                isLeaf: boolean;
+                                /** @description Already in the region tree */
+                                loaded: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a province, city or county of the national extract (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A province (62), city (6207) or county (620723) of the national extract, or its 12-digit code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            /** @description Regions of the extract in and under the code, with its province and city */
+                            total: number;
+                            /** @description Of these, how many were not loaded before */
+                            inserted: number;
+                            levels: {
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                                total: number;
+                                inserted: number;
+                            }[];
+                            ms: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names over time, predecessors, successors and recorded changes of a region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description Oldest first */
+                            names: {
+                                name: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            /** @description Every region that went into this one, directly or through others */
+                            predecessors: {
+                                code: string;
+                                name: string;
+                                validTo: string | null;
+                            }[];
+                            /** @description Every region this one went into */
+                            successors: {
+                                code: string;
+                                name: string;
+                                validTo: string | null;
+                            }[];
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "merge" | "split" | "rename";
+                                on: string;
+                                regionCode: string;
+                                oldName: string | null;
+                                newName: string | null;
+                                note: string | null;
+                                predecessors: {
+                                    code: string;
+                                    name: string;
+                                    validTo: string | null;
+                                }[];
+                                successors: {
+                                    code: string;
+                                    name: string;
+                                    validTo: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/historic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a township, village or group that no longer exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same region
+                         */
+                        id?: string;
+                        /** @description The county (for a township), township (for a village) or village (for a group) it belonged to */
+                        parentCode: string;
+                        name: string;
+                        /** @description Its national code if known; else a local one is given (9xx block, decisions §14) */
+                        code?: string;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /**
+                         * Format: date
+                         * @description The first day it no longer existed
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            countyCode: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            childCount: number;
+                            path: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a merge or split on a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Client-made UUIDv7; retrying with the same id returns the same event
+                         */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "merge" | "split";
+                        /**
+                         * Format: date
+                         * @description The first day of the new division
+                         */
+                        on: string;
+                        /** @description Merge: the regions merged (the one they became may be among them). Split: the region split */
+                        predecessorCodes: string[];
+                        /** @description Merge: the one region they became. Split: the regions it became (itself if it continues) */
+                        successorCodes: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "merge" | "split" | "rename";
+                            on: string;
+                            regionCode: string;
+                            oldName: string | null;
+                            newName: string | null;
+                            note: string | null;
+                            predecessors: {
+                                code: string;
+                                name: string;
+                                validTo: string | null;
+                            }[];
+                            successors: {
+                                code: string;
+                                name: string;
+                                validTo: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a rename on a day (the code stays; the old name is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description The first day of the new name
+                         */
+                        on: string;
+                        /** @description The name before that day */
+                        oldName: string;
+                        /** @description The name from that day; default the current name (the statistics office has it already) */
+                        newName?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            parentCode: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            level: "province" | "city" | "county" | "township" | "village" | "group";
+                            countyCode: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            childCount: number;
+                            path: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county" | "township" | "village" | "group";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1493,7 +1917,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Name, pinyin initials (lwb) or the start of the phone number */
                     q?: string;
-                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    rank?: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                     unitId?: string;
                     branchId?: string;
                     /** @description Cadres working in this region and below */
@@ -1522,7 +1946,7 @@ export interface paths {
                                 /** @enum {string|null} */
                                 sex: "male" | "female" | null;
                                 /** @enum {string} */
-                                rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                                rank: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                                 /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
                                 title: string | null;
                                 phone: string | null;
@@ -1575,7 +1999,7 @@ export interface paths {
                         /** @enum {string|null} */
                         sex?: "male" | "female" | null;
                         /** @enum {string} */
-                        rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                        rank: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                         title?: string | null;
                         phone?: string | null;
                         regionCode: string;
@@ -1609,7 +2033,7 @@ export interface paths {
                             /** @enum {string|null} */
                             sex: "male" | "female" | null;
                             /** @enum {string} */
-                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            rank: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                             /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
                             title: string | null;
                             phone: string | null;
@@ -1680,7 +2104,7 @@ export interface paths {
                             /** @enum {string|null} */
                             sex: "male" | "female" | null;
                             /** @enum {string} */
-                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            rank: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                             /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
                             title: string | null;
                             phone: string | null;
@@ -1735,7 +2159,7 @@ export interface paths {
                         /** @enum {string|null} */
                         sex?: "male" | "female" | null;
                         /** @enum {string} */
-                        rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                        rank?: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                         title?: string | null;
                         phone?: string | null;
                         regionCode?: string;
@@ -1773,7 +2197,7 @@ export interface paths {
                             /** @enum {string|null} */
                             sex: "male" | "female" | null;
                             /** @enum {string} */
-                            rank: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                            rank: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                             /** @description Post, e.g. 乡党委书记, 村委会主任, 驻村第一书记 */
                             title: string | null;
                             phone: string | null;
@@ -1928,6 +2352,8 @@ export interface paths {
                 query?: {
                     /** @description Households in this village or group (or any region) and below */
                     regionCode?: string;
+                    /** @description With regionCode: also the households of the regions merged or split into it (they keep their own region) */
+                    includePredecessors?: "true" | "false";
                     /** @description Any of these category codes, comma-separated */
                     categories?: string;
                     povertyCause?: string;
@@ -4274,6 +4700,8 @@ export interface paths {
                 query?: {
                     /** @description Households in this village or group (or any region) and below */
                     regionCode?: string;
+                    /** @description With regionCode: also the households of the regions merged or split into it (they keep their own region) */
+                    includePredecessors?: "true" | "false";
                     /** @description Any of these category codes, comma-separated */
                     categories?: string;
                     povertyCause?: string;
@@ -4325,7 +4753,7 @@ export interface paths {
                 query?: {
                     /** @description Name, pinyin initials (lwb) or the start of the phone number */
                     q?: string;
-                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    rank?: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                     unitId?: string;
                     branchId?: string;
                     /** @description Cadres working in this region and below */
@@ -6734,7 +7162,7 @@ export interface paths {
                                         subject: {
                                             /** @enum {string} */
                                             kind: "cadre";
-                                            ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                            ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                             tag?: string | null;
                                         } | {
                                             /** @enum {string} */
@@ -6802,7 +7230,7 @@ export interface paths {
                                         subject: {
                                             /** @enum {string} */
                                             kind: "cadre";
-                                            ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                            ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                             tag?: string | null;
                                         } | {
                                             /** @enum {string} */
@@ -6978,7 +7406,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7046,7 +7474,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7152,7 +7580,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7220,7 +7648,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7357,7 +7785,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7425,7 +7853,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7531,7 +7959,7 @@ export interface paths {
                             subject: {
                                 /** @enum {string} */
                                 kind: "cadre";
-                                ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                 tag?: string | null;
                             } | {
                                 /** @enum {string} */
@@ -7599,7 +8027,7 @@ export interface paths {
                             subject: {
                                 /** @enum {string} */
                                 kind: "cadre";
-                                ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                 tag?: string | null;
                             } | {
                                 /** @enum {string} */
@@ -7692,7 +8120,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7760,7 +8188,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7915,7 +8343,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -7983,7 +8411,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -8142,7 +8570,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -8210,7 +8638,7 @@ export interface paths {
                                 subject: {
                                     /** @enum {string} */
                                     kind: "cadre";
-                                    ranks: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                                    ranks: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                                     tag?: string | null;
                                 } | {
                                     /** @enum {string} */
@@ -8270,7 +8698,7 @@ export interface paths {
                     tag?: string;
                     /** @description Participants of this region and below */
                     regionCode?: string;
-                    rank?: "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
+                    rank?: "province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident";
                     /** @description true: still taking part; false: left */
                     current?: "true" | "false";
                 };
@@ -8364,7 +8792,7 @@ export interface paths {
                              */
                             kind: "cadre" | "unit" | "branch";
                             /** @description Cadres of these ranks */
-                            ranks?: ("county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
+                            ranks?: ("province_leader" | "city_leader" | "county_leader" | "section" | "general" | "township" | "village" | "party_member" | "resident")[];
                             /**
                              * Format: uuid
                              * @description Cadres of this unit, or branches of it

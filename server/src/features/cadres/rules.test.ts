@@ -18,6 +18,12 @@ describe('where cadres of each rank work', () => {
     expect(rankRegionProblem('section', 'county')).toBeNull();
     expect(rankRegionProblem('general', 'village')).not.toBeNull();
   });
+  it('puts city and provincial leaders at their city or province', () => {
+    expect(rankRegionProblem('city_leader', 'city')).toBeNull();
+    expect(rankRegionProblem('province_leader', 'province')).toBeNull();
+    expect(rankRegionProblem('city_leader', 'village')?.zh).toBe('市级领导的所在地应为市（州）');
+    expect(rankRegionProblem('county_leader', 'city')?.zh).toBe('县级领导的所在地应为县');
+  });
 });
 
 describe('branch roles', () => {

@@ -3,6 +3,8 @@ import type { RegionLevel } from '../../platform/scope.js';
 import type { BranchRole, CadreRank } from './tables.js';
 
 export const rankNames: Record<CadreRank, { zh: string; en: string }> = {
+  province_leader: { zh: '省级领导', en: 'Provincial leader' },
+  city_leader: { zh: '市级领导', en: 'City leader' },
   county_leader: { zh: '县级领导', en: 'County leader' },
   section: { zh: '科级干部', en: 'Section-level cadre' },
   general: { zh: '一般干部', en: 'General cadre' },
@@ -20,12 +22,17 @@ export const branchRoleNames: Record<BranchRole, { zh: string; en: string }> = {
 };
 
 /**
- * Where a cadre of each rank works, by the level of their region: county leaders and unit cadres
+ * Where a cadre of each rank works, by the level of their region: provincial and city leaders at
+ * their province or city (市、州), county leaders and unit cadres
  * at the county (or the unit's level above), township cadres in the township, village cadres,
  * party members and resident cadres (posted to a village for a round) in a village.
  */
 export function allowedRegionLevels(rank: CadreRank): RegionLevel[] {
   switch (rank) {
+    case 'province_leader':
+      return ['province'];
+    case 'city_leader':
+      return ['city'];
     case 'county_leader':
       return ['county'];
     case 'section':
@@ -42,12 +49,11 @@ export function allowedRegionLevels(rank: CadreRank): RegionLevel[] {
 
 export function rankRegionProblem(rank: CadreRank, level: RegionLevel): { zh: string; en: string } | null {
   if (allowedRegionLevels(rank).includes(level)) return null;
-  const where = { county: '县', township: '乡镇', village: '村（社区）' } as Record<string, string>;
+  const where = { province: '省', city: '市（州）', county: '县', township: '乡镇', village: '村（社区）' } as Record<string, string>;
   const zh = allowedRegionLevels(rank)
     .map((l) => where[l])
-    .filter(Boolean)
     .join('、');
-  return { zh: `${rankNames[rank].zh}的所在地应为${zh || '县以上'}`, en: `A ${rankNames[rank].en.toLowerCase()} works in a ${allowedRegionLevels(rank).join(' or ')}` };
+  return { zh: `${rankNames[rank].zh}的所在地应为${zh}`, en: `A ${rankNames[rank].en.toLowerCase()} works in a ${allowedRegionLevels(rank).join(' or ')}` };
 }
 
 /** A role in a branch needs the branch. */
@@ -76,3 +82,6 @@ export function cadreIdentity(
   const problems = sex && sex !== checked.info.sex ? [{ path: 'sex' as const, message: { zh: '性别与身份证号不符', en: "The sex differs from the ID number's" } }] : [];
   return { problems, idNumber: input.idNumber.trim().toUpperCase(), sex: checked.info.sex };
 }
+
+/** Leaders above the county (rules of their reach: pairings/rules.ts leaderReachProblem). */
+export const aboveCountyRanks: readonly CadreRank[] = ['province_leader', 'city_leader'];

@@ -4,7 +4,7 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { adminRoles } from '../../platform/roles.js';
-import { countyOf, inScope, levelOfCode } from '../../platform/scope.js';
+import { countyKeyOf, inScope, levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
 import { regionForWrite } from '../regions/service.js';
 import { initialsOf } from '../regions/rules.js';
@@ -46,7 +46,6 @@ const idNumberTaken = (actor: Actor) =>
     { path: 'body.idNumber', message: actor.lang === 'en' ? 'already registered' : '已登记' },
   ]);
 
-const countyCodeOf = (regionCode: string) => countyOf(regionCode) ?? regionCode.slice(0, 6);
 
 /**
  * Registers one cadre by hand (the Excel import registers many): administrators, in their scope.
@@ -83,7 +82,7 @@ export async function createCadre(db: Db, actor: Actor, input: z.infer<typeof cr
     title: input.title ?? null,
     phone: input.phone ?? null,
     regionCode: region.code,
-    countyCode: countyCodeOf(region.code),
+    countyCode: countyKeyOf(region.code),
     unitId: input.unitId ?? null,
     branchId: input.branchId ?? null,
     branchRole: input.branchRole ?? null,
@@ -127,7 +126,7 @@ export async function updateCadre(db: Db, actor: Actor, id: string, input: z.inf
   const set = {
     ...changes,
     ...(changes.name ? { initials: initialsOf(changes.name) } : {}),
-    ...(changes.regionCode ? { countyCode: countyCodeOf(changes.regionCode) } : {}),
+    ...(changes.regionCode ? { countyCode: countyKeyOf(changes.regionCode) } : {}),
   };
   await db.transaction(async (tx) => {
     if (!(await repo.updateCadre(tx, id, version, set))) throw staleVersion(before);

@@ -4,6 +4,8 @@ import { branches, units } from '../units/tables.js';
 import { users } from '../users/tables.js';
 
 export const cadreRanks = [
+  'province_leader', // 省级领导
+  'city_leader', // 市级领导 (市、州、盟)
   'county_leader', // 县级领导
   'section', // 科级干部
   'general', // 一般干部

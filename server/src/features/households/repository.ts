@@ -28,10 +28,23 @@ const memberCount = sql<number>`(select count(*)::int from ${members} m where m.
 
 const qb = new QueryBuilder();
 
+/**
+ * The filter as the repository takes it: with includePredecessors the service has resolved the
+ * region into the code prefixes of it and the regions merged into it (regions history-service).
+ */
+export type HouseholdFilter = HouseholdFilterQuery & { regionPrefixes?: string[] };
+
+/** The region filter: the region asked for, or the prefixes resolved for it; null when none. */
+function regionFilter(column: AnyPgColumn, f: Pick<HouseholdFilter, 'regionCode' | 'regionPrefixes'>): SQL | null {
+  const prefixes = f.regionPrefixes ?? (f.regionCode ? [significantPrefix(f.regionCode)] : []);
+  return prefixes.length ? or(...prefixes.map((p) => like(column, p + '%')))! : null;
+}
+
 /** Rows of a region-owned table in the scope and, when filtered, in the region asked for. */
-function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilterQuery, 'regionCode'>): SQL {
+function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilter, 'regionCode' | 'regionPrefixes'>): SQL {
   const conds = [regionWhere(column, scope)];
-  if (f.regionCode) conds.push(like(column, significantPrefix(f.regionCode) + '%'));
+  const region = regionFilter(column, f);
+  if (region) conds.push(region);
   return and(...conds)!;
 }
 
@@ -41,7 +54,7 @@ function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilterQuery,
  * One set-based pass over the heads of the scope (a member lives where their household does),
  * rather than a lookup per household, which cost more than the rest of the query.
  */
-function headsOf(scope: Scope, f: HouseholdFilterQuery) {
+function headsOf(scope: Scope, f: HouseholdFilter) {
   return qb
     .selectDistinctOn([members.householdId], { householdId: members.householdId, id: members.id, name: members.name, initials: members.initials, idNumber: members.idNumber, phone: members.phone })
     .from(members)
@@ -52,7 +65,7 @@ function headsOf(scope: Scope, f: HouseholdFilterQuery) {
 type Heads = ReturnType<typeof headsOf>;
 
 /** The income shown (and filtered and sorted on) for each household: the year asked for, else the latest year recorded. */
-function incomesOf(scope: Scope, f: HouseholdFilterQuery) {
+function incomesOf(scope: Scope, f: HouseholdFilter) {
   const conds = [within(householdIncomes.regionCode, scope, f)];
   if (f.incomeYear !== undefined) conds.push(eq(householdIncomes.year, f.incomeYear));
   return qb
@@ -78,9 +91,10 @@ function search(q: string, head: Heads): SQL {
  * householdFilterQuery. A new filter (paired or not, …) is one more line here. The heads must be
  * joined when q is set, the incomes when an income bound is.
  */
-function householdWhere(scope: Scope, f: HouseholdFilterQuery, head: Heads, income: Incomes): SQL {
+function householdWhere(scope: Scope, f: HouseholdFilter, head: Heads, income: Incomes): SQL {
   const conds: SQL[] = [regionWhere(households.regionCode, scope)];
-  if (f.regionCode) conds.push(like(households.regionCode, significantPrefix(f.regionCode) + '%'));
+  const region = regionFilter(households.regionCode, f);
+  if (region) conds.push(region);
   if (f.categories) conds.push(arrayOverlaps(households.categories, f.categories));
   if (f.povertyCause) conds.push(sql`${f.povertyCause} = any(${households.povertyCauses})`);
   if (f.incomeMinFen !== undefined) conds.push(sql`${income.fen} >= ${f.incomeMinFen}`);
@@ -141,7 +155,7 @@ export type HouseholdCursor = (string | null)[];
 type Window = { offset: number; limit: number } | { after: HouseholdCursor | null; limit: number };
 
 /** The households of a filter, in its order: a page (offset) for the list, after a cursor for the export. */
-async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery, w: Window) {
+async function householdRows(db: Executor, scope: Scope, f: HouseholdFilter, w: Window) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   const keys = sortKeys(f, head, income);
@@ -188,7 +202,7 @@ async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery
   }));
 }
 
-export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery) {
+export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery & { regionPrefixes?: string[] }) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   // The heads and the incomes are joined for counting only when a filter needs them.
@@ -207,7 +221,7 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdLis
  * The next households of a filter after the cursor (null: from the start), in the list's order,
  * with the columns of the export: the export streams a filtered list page by page in constant memory.
  */
-export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdFilterQuery, after: HouseholdCursor | null, limit: number) =>
+export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdFilter, after: HouseholdCursor | null, limit: number) =>
   householdRows(db, scope, f, { after, limit });
 
 const township = alias(regions, 'township');

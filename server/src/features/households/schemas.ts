@@ -143,6 +143,11 @@ export const householdSorts = ['village', 'headName', 'income', 'updated'] as co
  */
 export const householdFilterQuery = z.object({
   regionCode: codeSchema.optional().describe('Households in this village or group (or any region) and below'),
+  includePredecessors: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('With regionCode: also the households of the regions merged or split into it (they keep their own region)'),
   categories: codesList.optional().describe('Any of these category codes, comma-separated'),
   povertyCause: catalogCodeSchema.optional(),
   incomeYear: z.coerce.number().int().min(1949).max(2100).optional().describe('The year the income range (and the shown income) refers to; default the latest'),

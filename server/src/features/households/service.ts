@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
 import { initialsOf } from '../regions/rules.js';
+import { regionPrefixes } from '../regions/history-service.js';
 import { regionForWrite } from '../regions/service.js';
 import { assertIdNumbersFree, conflictOn, countyCodeOf, householdForRead, householdForWrite, idTaken, invalid, requireEditor, orStale, StaleRow } from './access.js';
 import { catalogProblems } from './catalog-service.js';
@@ -13,11 +14,17 @@ import * as membersRepo from './members-repository.js';
 import { presentHousehold } from './present.js';
 import * as repo from './repository.js';
 import { checkMemberIdentity, headProblem, householdRegionProblem, maskPerson, maySeePersonalData, repeatedIdNumbers, type Problem } from './rules.js';
-import type { createHouseholdBody, HouseholdInput, HouseholdListQuery, MemberInput, updateHouseholdBody } from './schemas.js';
+import type { createHouseholdBody, HouseholdFilterQuery, HouseholdInput, HouseholdListQuery, MemberInput, updateHouseholdBody } from './schemas.js';
+
+/** The filter with its region resolved to the prefixes of the region and its predecessors, when asked. */
+export async function withRegionHistory<F extends HouseholdFilterQuery>(db: Executor, f: F): Promise<F & { regionPrefixes?: string[] }> {
+  if (!f.regionCode || !f.includePredecessors) return f;
+  return { ...f, regionPrefixes: await regionPrefixes(db, f.regionCode, true) };
+}
 
 export async function listHouseholds(db: Db, actor: Actor, q: HouseholdListQuery) {
   const full = maySeePersonalData(actor.role);
-  const { items, total } = await repo.listHouseholds(db, actor.scope, q);
+  const { items, total } = await repo.listHouseholds(db, actor.scope, await withRegionHistory(db, q));
   return {
     items: items.map(({ headIdNumber, phone, ...r }) => {
       const masked = maskPerson({ idNumber: headIdNumber, phone }, full);

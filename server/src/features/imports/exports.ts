@@ -29,6 +29,7 @@ import {
   sexLabels,
 } from '../households/labels.js';
 import { householdsAfter, type HouseholdCursor } from '../households/repository.js';
+import { withRegionHistory } from '../households/service.js';
 import { maySeePersonalData } from '../households/rules.js';
 import { cadreColumns } from './cadre-rows.js';
 import * as exportRepo from './export-repository.js';
@@ -60,7 +61,8 @@ async function drained(stream: PassThrough) {
   if (stream.writableNeedDrain) await once(stream, 'drain');
 }
 
-export async function exportHouseholds(db: Db, actor: Actor, f: HouseholdExportQuery) {
+export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExportQuery) {
+  const f = await withRegionHistory(db, query);
   const full = maySeePersonalData(actor.role);
   if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'household', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
   const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearness, regionKeys, villageOf } from './nearness.js';
-import { defaultRole, handOver, isActiveOn, pairingRoles, pairingShapeProblem, roleShapes, type Pairing } from './rules.js';
+import { defaultRole, handOver, isActiveOn, leaderReachProblem, pairingRoles, pairingShapeProblem, roleShapes, type Pairing } from './rules.js';
 
 const base: Pairing = {
   id: 'p1',
@@ -87,5 +87,21 @@ describe('nearness by region-code prefixes', () => {
     expect(nearness('433124213000', '433124213209002')).toBe('township');
     expect(nearness('433124102201', '433124213209')).toBe('county');
     expect(nearness('520112100201', '433124213209')).toBe('far');
+  });
+});
+
+describe('the reach of leaders above the county', () => {
+  const sun = { rank: 'city_leader', regionCode: '511800000000' };
+  it('lets a city leader link places and households of the city', () => {
+    expect(leaderReachProblem(sun, '511827100200')).toBeNull();
+    expect(leaderReachProblem(sun, '511827100200001')).toBeNull();
+  });
+  it('refuses a place of another city or province', () => {
+    expect(leaderReachProblem(sun, '433124213209')?.zh).toBe('市级领导只能联系本市（州）的乡镇、村和农户');
+    expect(leaderReachProblem({ rank: 'province_leader', regionCode: '510000000000' }, '620723107201')?.zh).toBe('省级领导只能联系本省的乡镇、村和农户');
+  });
+  it('leaves other helpers free to come from anywhere above', () => {
+    expect(leaderReachProblem({ rank: 'section', regionCode: '330000000000' }, '511827100200')).toBeNull();
+    expect(leaderReachProblem({ regionCode: '433124000000' }, '511827100200')).toBeNull();
   });
 });

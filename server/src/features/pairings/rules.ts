@@ -1,3 +1,5 @@
+import { significantPrefix } from '../../platform/scope.js';
+
 /**
  * The pairing model (结对): who helps whom, as one dated record with a role. Pure: no I/O.
  *
@@ -128,4 +130,17 @@ export function handOver(
     started.push({ ...p, id: newId(), helperId: to.helperId, roundNo: to.roundNo === undefined ? p.roundNo : to.roundNo, startOn: on, endOn: null, note });
   }
   return { ended, started };
+}
+
+/**
+ * Leaders above the county link villages, townships and households of their own city or
+ * province only (雅安市's 常务副市长 links a village of 宝兴县, not one of 花垣县); other helpers
+ * may come from anywhere above (县农业局 helps 吉久村, 东西部协作 across provinces).
+ */
+export function leaderReachProblem(helper: { rank?: string | null; regionCode: string }, targetRegion: string): { zh: string; en: string } | null {
+  if (helper.rank !== 'city_leader' && helper.rank !== 'province_leader') return null;
+  if (targetRegion.startsWith(significantPrefix(helper.regionCode))) return null;
+  return helper.rank === 'city_leader'
+    ? { zh: '市级领导只能联系本市（州）的乡镇、村和农户', en: 'A city leader links places and households of their own city' }
+    : { zh: '省级领导只能联系本省的乡镇、村和农户', en: 'A provincial leader links places and households of their own province' };
 }

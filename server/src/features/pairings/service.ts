@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { maskPhone } from '../../platform/personal-data.js';
 import { adminRoles } from '../../platform/roles.js';
-import { countyOf, inScope, levelOfCode } from '../../platform/scope.js';
+import { countyKeyOf, inScope, levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
 import { ownCadreId } from '../cadres/own.js';
 import { conflictOn, householdForRead, idTaken, orStale, StaleRow } from '../households/access.js';
@@ -17,11 +17,11 @@ import * as regionsRepo from '../regions/repository.js';
 import * as unitsRepo from '../units/repository.js';
 import { categoryNamer } from './messages.js';
 import * as repo from './repository.js';
-import { pairingShapeProblem, roleShapes, type HelperKind, type TargetKind } from './rules.js';
+import { leaderReachProblem, pairingShapeProblem, roleShapes, type HelperKind, type TargetKind } from './rules.js';
 import type { createPairingBody, endPairingBody, myHouseholdsQuery, pairingListQuery } from './schemas.js';
 
 export const pairingWhat = { zh: '结对', en: 'Pairing' };
-export const countyCodeOf = (code: string) => countyOf(code) ?? code.slice(0, 6);
+export const countyCodeOf = countyKeyOf;
 
 export const fieldError = (actor: Actor, path: string, msg: { zh: string; en: string }) =>
   new AppError('validation_failed', msg, [{ path, message: actor.lang === 'en' ? msg.en : msg.zh }]);
@@ -172,8 +172,10 @@ export async function createPairing(db: Db, actor: Actor, input: z.infer<typeof 
   const problem = pairingShapeProblem(shape);
   if (problem) throw fieldError(actor, `body.${shapeField(shape)}`, problem);
   if (programmeId) await programmeForPairing(db, actor, programmeId, roundNo, input.startOn);
-  await helperFor(db, actor, input.helperKind, input.helperId);
+  const helper = await helperFor(db, actor, input.helperKind, input.helperId);
   const regionCode = await targetRegion(db, actor, input);
+  const reach = leaderReachProblem(helper, regionCode);
+  if (reach) throw fieldError(actor, 'body.targetId', reach);
 
   const open = (await repo.openOfTarget(db, input.targetKind, input.targetId)).filter((p) => p.programmeId === programmeId);
   if (open.some((p) => p.helperKind === input.helperKind && p.helperId === input.helperId)) {

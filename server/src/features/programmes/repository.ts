@@ -321,11 +321,11 @@ export async function subjectsMatching(
 /** Cadres, units or branches by id that a scope reads (its subtree and above). */
 export async function subjectsByIds(db: Executor, scope: Scope, wanted: { kind: ParticipantRow['subjectKind']; id: string }[]) {
   const ids = (k: string) => wanted.filter((w) => w.kind === k).map((w) => w.id);
-  const out: { kind: ParticipantRow['subjectKind']; id: string; regionCode: string; countyCode: string; status: string }[] = [];
+  const out: { kind: ParticipantRow['subjectKind']; id: string; regionCode: string; countyCode: string; status: string; rank?: string }[] = [];
   const c = ids('cadre');
   if (c.length) {
     const rows = await db
-      .select({ id: cadres.id, regionCode: cadres.regionCode, countyCode: cadres.countyCode, status: cadres.status })
+      .select({ id: cadres.id, regionCode: cadres.regionCode, countyCode: cadres.countyCode, status: cadres.status, rank: cadres.rank })
       .from(cadres)
       .where(and(inArray(cadres.id, c), regionOrAboveWhere(cadres.regionCode, scope)));
     out.push(...rows.map((r) => ({ kind: 'cadre' as const, ...r })));

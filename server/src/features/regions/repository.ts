@@ -108,3 +108,49 @@ export async function idExists(db: Executor, id: string): Promise<boolean> {
   const rows = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).limit(1);
   return rows.length > 0;
 }
+
+/** The codes already loaded in and under a prefix, and the given codes above it. */
+export async function loadedCodes(db: Executor, prefix: string, above: string[]): Promise<Set<string>> {
+  const where = above.length ? or(like(regions.code, prefix + '%'), inArray(regions.code, above)) : like(regions.code, prefix + '%');
+  const rows = await db.select({ code: regions.code }).from(regions).where(where);
+  return new Set(rows.map((r) => r.code));
+}
+
+export interface NewRegion {
+  id: string;
+  code: string;
+  parentCode: string | null;
+  name: string;
+  level: RegionLevel;
+  initials: string;
+  countyCode: string | null;
+}
+
+/**
+ * Many regions in one statement (arrays unnested), skipping codes already there: a province is
+ * ~50,000 rows, which one insert per row or drizzle's VALUES lists would spend seconds building.
+ */
+export async function insertRegionsBulk(db: Executor, rows: NewRegion[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const col = <K extends keyof NewRegion>(k: K) => sql.param(rows.map((r) => r[k]));
+  const res = await db.execute(sql`
+    with ins as (
+      insert into regions (id, code, parent_code, name, level, initials, county_code)
+      select * from unnest(${col('id')}::uuid[], ${col('code')}::text[], ${col('parentCode')}::text[], ${col('name')}::text[],
+                           ${col('level')}::text[], ${col('initials')}::text[], ${col('countyCode')}::text[])
+      on conflict (code) do nothing
+      returning 1)
+    select count(*)::int as n from ins`);
+  return (res as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
+
+/** Fresh planner statistics after a big load: without them a province's new rows are planned as if absent. */
+export async function analyzeRegions(db: Executor) {
+  await db.execute(sql`analyze regions`);
+}
+
+export async function existingCodes(db: Executor, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
+  return new Set(rows.map((r) => r.code));
+}

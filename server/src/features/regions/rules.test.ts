@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childLevel, initialsOf, isCurrent, nextGroupCode } from './rules.js';
+import { childLevel, divisionPrefix, initialsOf, isCurrent, mayLoadDivisions, nextGroupCode } from './rules.js';
 
 describe('region hierarchy', () => {
   it('puts villages under townships and groups under villages', () => {
@@ -33,5 +33,28 @@ describe('validity', () => {
   it('keeps a merged village current before the merge and not after', () => {
     expect(isCurrent(merged, '2019-12-31')).toBe(true);
     expect(isCurrent(merged, '2020-01-01')).toBe(false);
+  });
+});
+
+describe('what a division load takes', () => {
+  it('takes a province, city or county, short or as 12 digits', () => {
+    expect(divisionPrefix('62')).toBe('62');
+    expect(divisionPrefix('6207')).toBe('6207');
+    expect(divisionPrefix('620723')).toBe('620723');
+    expect(divisionPrefix('620723000000')).toBe('620723');
+    expect(divisionPrefix('511800000000')).toBe('5118');
+  });
+  it('refuses townships, villages and malformed codes', () => {
+    expect(divisionPrefix('620723101000')).toBeNull();
+    expect(divisionPrefix('620723101201')).toBeNull();
+    expect(divisionPrefix('62072')).toBeNull();
+    expect(divisionPrefix('abc')).toBeNull();
+  });
+  it('lets system administrators load anything and county administrators their own county', () => {
+    expect(mayLoadDivisions('system_admin', '', '62')).toBe('yes');
+    expect(mayLoadDivisions('county_admin', '620723', '620723')).toBe('yes');
+    expect(mayLoadDivisions('county_admin', '620723', '620524')).toBe('out_of_scope');
+    expect(mayLoadDivisions('county_admin', '620723', '62')).toBe('out_of_scope');
+    expect(mayLoadDivisions('township_admin', '620723101', '620723')).toBe('forbidden');
   });
 });

@@ -39,3 +39,26 @@ export const initialsOf = (name: string): string =>
 export function isCurrent(r: { validFrom: string | null; validTo: string | null }, day: string): boolean {
   return (!r.validFrom || r.validFrom <= day) && (!r.validTo || day < r.validTo);
 }
+
+/**
+ * What to load, as the code's significant digits: a province (2 digits), city (4) or county (6),
+ * given short or as its 12-digit code (620723 or 620723000000); null for anything else.
+ */
+export function divisionPrefix(code: string): string | null {
+  if (/^\d{2}(\d{2}(\d{2})?)?$/.test(code)) return code;
+  if (!/^\d{12}$/.test(code)) return null;
+  const level = levelOfCode(code);
+  if (level !== 'province' && level !== 'city' && level !== 'county') return null;
+  return code.slice(0, { province: 2, city: 4, county: 6 }[level]);
+}
+
+/**
+ * Who loads divisions: system administrators anything; county administrators (and city or
+ * province ones, by their region) within their own scope, e.g. their county again after a
+ * national update. Township administrators and everyone else do not.
+ */
+export function mayLoadDivisions(role: string, scopePrefix: string, prefix: string): 'yes' | 'forbidden' | 'out_of_scope' {
+  if (role === 'system_admin') return 'yes';
+  if (role !== 'county_admin') return 'forbidden';
+  return scopePrefix !== '' && prefix.startsWith(scopePrefix) ? 'yes' : 'out_of_scope';
+}

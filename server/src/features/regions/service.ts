@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
@@ -7,8 +5,9 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound, staleVersion } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { adminRoles } from '../../platform/roles.js';
-import { assertWritable, countyOf, levelOfCode, type RegionLevel } from '../../platform/scope.js';
+import { assertWritable } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
+import { childrenWithPredecessors } from './history-service.js';
 import * as repo from './repository.js';
 import { initialsOf, nextGroupCode } from './rules.js';
 import type { createGroupBody, searchQuery, updateRegionBody } from './schemas.js';
@@ -21,8 +20,9 @@ export async function getRegion(db: Db, actor: Actor, code: string) {
   return { ...region, path: await repo.ancestors(db, code) };
 }
 
-export async function childrenOf(db: Db, actor: Actor, code: string, includeExpired: boolean) {
+export async function childrenOf(db: Db, actor: Actor, code: string, includeExpired: boolean, includePredecessors = false) {
   if (!(await repo.getRegion(db, actor.scope, code))) throw notFound(what);
+  if (includePredecessors) return childrenWithPredecessors(db, actor, code, includeExpired);
   return repo.children(db, actor.scope, code, includeExpired);
 }
 
@@ -104,28 +104,5 @@ export async function updateRegion(db: Db, actor: Actor, code: string, input: z.
   return getRegion(db, actor, code);
 }
 
-interface DivisionFile {
-  county: string;
-  regions: { code: string; name: string; level: RegionLevel; parentCode: string | null }[];
-}
-
-export const divisionsDir = path.resolve(import.meta.dirname, 'divisions');
-
-/** Loads a county's national divisions shipped with the app; running it again adds nothing twice. */
-export async function loadDivisions(db: Executor, county: string): Promise<number> {
-  const file = path.join(divisionsDir, `${county}.json`);
-  if (!fs.existsSync(file)) throw new Error(`no division extract for county ${county}; run scripts/extract-divisions.ts ${county}`);
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as DivisionFile;
-  const rows = data.regions.map((r) => ({
-    id: newId(),
-    code: r.code,
-    parentCode: r.parentCode,
-    name: r.name,
-    level: levelOfCode(r.code),
-    initials: initialsOf(r.name),
-    countyCode: countyOf(r.code),
-  }));
-  let n = 0;
-  for (let i = 0; i < rows.length; i += 1000) n += await repo.insertRegions(db, rows.slice(i, i + 1000));
-  return n;
-}
+/** Other modules (the demo, test set-up, benches) load a county's divisions from here. */
+export { loadDivisions } from './load-service.js';

@@ -1,6 +1,7 @@
 import fieldworkEn from './fieldwork.en';
 import pairingsEn from './pairings.en';
 import registryEn from './registry.en';
+import regionsEn from './regions.en';
 import type { Messages } from './zh-CN';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
@@ -260,6 +261,7 @@ const en: Same<Messages> = {
     },
   },
   ...registryEn,
+  ...regionsEn,
   ...pairingsEn,
   ...fieldworkEn,
   errors: {

@@ -226,6 +226,8 @@ const registryEn: Same<RegistryMessages> = {
     noAccount: 'No account',
     statuses: { active: 'Active', left: 'Left' },
     ranks: {
+      province_leader: 'Provincial leader',
+      city_leader: 'City leader',
       county_leader: 'County leader',
       section: 'Section-level cadre',
       general: 'General cadre',

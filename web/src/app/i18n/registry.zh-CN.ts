@@ -216,6 +216,8 @@ const registryZh = {
     noAccount: '未开通账号',
     statuses: { active: '在岗', left: '已离开' },
     ranks: {
+      province_leader: '省级领导',
+      city_leader: '市级领导',
       county_leader: '县级领导',
       section: '科级干部',
       general: '一般干部',

@@ -1,6 +1,7 @@
 import fieldworkZh from './fieldwork.zh-CN';
 import pairingsZh from './pairings.zh-CN';
 import registryZh from './registry.zh-CN';
+import regionsZh from './regions.zh-CN';
 
 /** Chinese strings, the reference set: every key here must exist in en.ts (checked by i18n.test.ts). */
 const zhCN = {
@@ -256,6 +257,7 @@ const zhCN = {
     },
   },
   ...registryZh,
+  ...regionsZh,
   ...pairingsZh,
   ...fieldworkZh,
   errors: {

@@ -14,7 +14,7 @@ export interface CadreFilters {
   pageSize: number;
 }
 
-export const cadreRanks: CadreRank[] = ['county_leader', 'section', 'general', 'township', 'village', 'party_member', 'resident'];
+export const cadreRanks: CadreRank[] = ['province_leader', 'city_leader', 'county_leader', 'section', 'general', 'township', 'village', 'party_member', 'resident'];
 const positive = (v: string | null, dflt: number) => {
   const n = Number(v);
   return Number.isInteger(n) && n > 0 ? n : dflt;

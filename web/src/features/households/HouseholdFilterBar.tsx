@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { InputNumber, Space } from 'antd';
+import { InputNumber, Space, Switch, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdStatus } from '../../api/types';
 import { FilterBar, type FilterField } from '../../app/FilterBar';
@@ -24,6 +24,20 @@ export function HouseholdFilterBar({
   const fields: FilterField<HouseholdFilters>[] = [
     { kind: 'search', key: 'q', placeholder: t('households.searchPlaceholder'), span: { xs: 24, md: 12, xl: 7 } },
     { kind: 'region', key: 'regionCode', placeholder: t('households.region'), span: { xs: 24, sm: 12, md: 12, xl: 5 } },
+    {
+      kind: 'custom',
+      key: 'includePredecessors',
+      span: { xs: 24, sm: 12, md: 6, xl: 3 },
+      isSet: (f) => f.includePredecessors,
+      render: (f, change) => (
+        <Tooltip title={t('regionHistory.includePredecessorsHint')}>
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, height: 32, whiteSpace: 'nowrap' }}>
+            <Switch size="small" checked={f.includePredecessors} onChange={(v) => change({ includePredecessors: v })} aria-label={t('regionHistory.includePredecessors')} />
+            {t('regionHistory.includePredecessors')}
+          </label>
+        </Tooltip>
+      ),
+    },
     {
       kind: 'select',
       key: 'categories',

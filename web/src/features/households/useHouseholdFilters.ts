@@ -6,6 +6,8 @@ import { yuanToFen } from '../../app/money';
 export interface HouseholdFilters {
   q?: string;
   regionCode?: string;
+  /** With a region: also the households of the regions merged into it (含撤并前区划). */
+  includePredecessors: boolean;
   categories: string[];
   povertyCause?: string;
   status?: HouseholdStatus;
@@ -38,6 +40,7 @@ export function useHouseholdFilters() {
     return {
       q: params.get('q') || undefined,
       regionCode: params.get('region') || undefined,
+      includePredecessors: params.get('predecessors') === '1',
       categories: (params.get('categories') ?? '').split(',').filter((c) => code.test(c)),
       povertyCause: code.test(params.get('cause') ?? '') ? params.get('cause')! : undefined,
       status: status && statuses.includes(status) ? status : undefined,
@@ -56,6 +59,7 @@ export function useHouseholdFilters() {
     const p = new URLSearchParams();
     if (m.q) p.set('q', m.q);
     if (m.regionCode) p.set('region', m.regionCode);
+    if (m.includePredecessors) p.set('predecessors', '1');
     if (m.categories.length) p.set('categories', m.categories.join(','));
     if (m.povertyCause) p.set('cause', m.povertyCause);
     if (m.status) p.set('status', m.status);
@@ -77,6 +81,7 @@ export function toQuery(f: HouseholdFilters): HouseholdQuery {
   const q: HouseholdQuery = { page: f.page, pageSize: f.pageSize, sort: f.sort, order: f.order };
   if (f.q) q.q = f.q;
   if (f.regionCode) q.regionCode = f.regionCode;
+  if (f.regionCode && f.includePredecessors) q.includePredecessors = 'true';
   if (f.categories.length) q.categories = f.categories.join(',');
   if (f.povertyCause) q.povertyCause = f.povertyCause;
   if (f.status) q.status = f.status;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { BranchesOutlined, CalendarOutlined, EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { regionKeys, useRegion } from '../../api/regions';
@@ -8,12 +8,16 @@ import type { Region } from '../../api/types';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { isAdmin } from '../../app/roles';
 import { AddGroupModal } from './AddGroupModal';
+import { HistoricRegionModal } from './HistoricRegionModal';
+import { RecordRenameModal } from './RecordRenameModal';
+import { RegionHistorySection } from './RegionHistorySection';
+import { SuccessionModal } from './SuccessionModal';
 import { RegionChildrenTable } from './RegionChildrenTable';
 import { RenameGroupModal } from './RenameGroupModal';
 import { ValidityModal } from './ValidityModal';
 import { isExpired, isWithin, levelColor } from './regionUtils';
 
-type Dialog = 'addGroup' | 'rename' | 'validity' | null;
+type Dialog = 'addGroup' | 'rename' | 'validity' | 'succession' | 'recordRename' | 'historic' | null;
 
 interface Props {
   code?: string;
@@ -80,6 +84,21 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
         {t('regions.setValidity')}
       </Button>
     ),
+    (r.level === 'village' || r.level === 'group' || r.level === 'township') && (
+      <Button key="succession" icon={<BranchesOutlined />} onClick={() => setDialog('succession')}>
+        {t('regionHistory.recordChange')}
+      </Button>
+    ),
+    (r.level === 'village' || r.level === 'township') && (
+      <Button key="recordRename" icon={<EditOutlined />} onClick={() => setDialog('recordRename')}>
+        {t('regionHistory.recordRename')}
+      </Button>
+    ),
+    (r.level === 'county' || r.level === 'township' || r.level === 'village') && (
+      <Button key="historic" icon={<HistoryOutlined />} onClick={() => setDialog('historic')}>
+        {t('regionHistory.addHistoric')}
+      </Button>
+    ),
   ].filter(Boolean);
   const actions = admin && buttons.length > 0 && (
     <Space wrap size={8}>
@@ -142,6 +161,10 @@ export function RegionDetail({ code, roots, onOpen, onGroupAdded, onChanged }: P
           <RegionChildrenTable code={r.code} onOpen={onOpen} />
         </>
       )}
+      <RegionHistorySection code={r.code} onOpen={onOpen} />
+      <SuccessionModal region={r} open={dialog === 'succession'} onClose={() => setDialog(null)} onDone={() => onChanged(r)} />
+      <RecordRenameModal region={r} open={dialog === 'recordRename'} onClose={() => setDialog(null)} onStale={reload} onDone={() => onChanged(r)} />
+      <HistoricRegionModal parent={r} open={dialog === 'historic'} onClose={() => setDialog(null)} onAdded={(c) => onGroupAdded(r.code, c)} />
       <AddGroupModal village={r} open={dialog === 'addGroup'} onClose={() => setDialog(null)} onAdded={(g) => onGroupAdded(r.code, g)} />
       <RenameGroupModal group={r} open={dialog === 'rename'} onClose={() => setDialog(null)} onStale={reload} onDone={() => onChanged(r)} />
       <ValidityModal region={r} open={dialog === 'validity'} onClose={() => setDialog(null)} onStale={reload} onDone={() => onChanged(r)} />

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, Col, Input, Row } from 'antd';
+import { Button, Card, Col, Input, Row } from 'antd';
+import { CloudDownloadOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '../../app/auth/useCurrentUser';
+import { LoadDivisionsModal } from './LoadDivisionsModal';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useRegion } from '../../api/regions';
@@ -18,6 +21,9 @@ export function RegionsPage() {
   const [q, setQ] = useState('');
   const selected = useRegion(code);
   const detailRef = useRef<HTMLDivElement>(null);
+  const user = useCurrentUser();
+  const mayLoad = user.role === 'system_admin' || user.role === 'county_admin';
+  const [loading, setLoading] = useState(false);
 
   // Debounce typing: search a moment after the clerk stops.
   useEffect(() => {
@@ -50,7 +56,18 @@ export function RegionsPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={9} xl={7}>
-        <Card size="small" title={t('regions.tree')} className="lh-region-tree">
+        <Card
+          size="small"
+          title={t('regions.tree')}
+          className="lh-region-tree"
+          extra={
+            mayLoad && (
+              <Button size="small" icon={<CloudDownloadOutlined />} onClick={() => setLoading(true)}>
+                {t('regionHistory.load')}
+              </Button>
+            )
+          }
+        >
           <Input.Search
             allowClear
             placeholder={t('regions.searchPlaceholder')}
@@ -76,6 +93,11 @@ export function RegionsPage() {
           }}
         />
       </Col>
+      <LoadDivisionsModal
+        open={loading}
+        onClose={() => setLoading(false)}
+        onLoaded={() => void tree.roots.refetch()}
+      />
     </Row>
   );
 }

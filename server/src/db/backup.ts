@@ -122,6 +122,17 @@ async function migrateTo(url: string, n: number) {
 
 export class RestoreRefused extends Error {}
 
+/** After rows were loaded with their ids, each serial column's sequence goes on after the largest. */
+export async function moveSequencesPastIds(client: pg.ClientBase): Promise<void> {
+  const sequences = await client.query<{ tbl: string; col: string; seq: string }>(
+    `select c.table_name as tbl, c.column_name as col, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
+       from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`,
+  );
+  for (const s of sequences.rows) {
+    await client.query(`select setval($1, coalesce((select max(${pg.escapeIdentifier(s.col)}) from ${pg.escapeIdentifier(s.tbl)}), 0) + 1, false)`, [s.seq]);
+  }
+}
+
 export async function restore(url: string, input: Readable): Promise<Manifest> {
   const lines = readline.createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
   const it = lines[Symbol.asyncIterator]();
@@ -167,13 +178,7 @@ export async function restore(url: string, input: Readable): Promise<Manifest> {
       }
       await pipeline(Readable.from(rows()), client.query(copyFrom(`copy ${pg.escapeIdentifier(t.name)} (${cols}) from stdin`)));
     }
-    const sequences = await client.query<{ tbl: string; col: string; seq: string }>(
-      `select c.table_name as tbl, c.column_name as col, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
-         from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`,
-    );
-    for (const s of sequences.rows) {
-      await client.query(`select setval($1, coalesce((select max(${pg.escapeIdentifier(s.col)}) from ${pg.escapeIdentifier(s.tbl)}), 0) + 1, false)`, [s.seq]);
-    }
+    await moveSequencesPastIds(client);
     for (const t of manifest.tables) {
       const n = Number((await client.query(`select count(*) as n from ${pg.escapeIdentifier(t.name)}`)).rows[0].n);
       if (n !== t.rows) throw new RestoreRefused(`${t.name}: ${t.rows} rows in the backup, ${n} loaded`);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startEmbedded } from './embedded.js';
 import { openDatabase } from './client.js';
 import { migrate } from './migrate.js';
+import { moveSequencesPastIds } from './backup.js';
 
 /**
  * `lianhu upgrade-data`: moves a data folder made by Lianhu on PGlite (the embedded database of
@@ -64,13 +65,7 @@ export async function upgradeFromPglite(dataDir: string, log: (line: string) => 
       copied[table] = n;
       log(`${table}: ${n}`);
     }
-    const sequences = await target.query<{ tbl: string; col: string; seq: string }>(
-      `select c.table_name as tbl, c.column_name as col, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
-         from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`,
-    );
-    for (const s of sequences.rows) {
-      await target.query(`select setval($1, coalesce((select max(${pg.escapeIdentifier(s.col)}) from ${pg.escapeIdentifier(s.tbl)}), 0) + 1, false)`, [s.seq]);
-    }
+    await moveSequencesPastIds(target);
     await target.query('commit');
     for (const table of tables) {
       const { rows } = await target.query<{ n: string }>(`select count(*) as n from ${table}`);

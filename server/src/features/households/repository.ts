@@ -66,11 +66,19 @@ type Incomes = ReturnType<typeof incomesOf>;
 
 const esc = (q: string) => q.replace(/[%_\\]/g, (c) => '\\' + c);
 
-/** Head's name or initials, any active member's full ID number or phone start, household number. */
-function search(q: string, head: Heads): SQL {
+/**
+ * What the search needs besides the list's filters: whether phones match by their start (roles
+ * that see them in full) or only whole (roles that see them masked: a start is an oracle that
+ * rebuilds 188****7812 digit by digit).
+ */
+export type HouseholdSearch = HouseholdFilterQuery & { phonesByPrefix?: boolean };
+
+/** Head's name or initials, any active member's full ID number or phone (start), household number. */
+function search(q: string, head: Heads, phonesByPrefix: boolean): SQL {
   const e = esc(q);
-  const member = sql`exists (select 1 from ${members} m where m.household_id = ${households.id} and m.status = 'active' and (m.id_number = ${q.toUpperCase()} or m.phone like ${e + '%'}))`;
-  return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, `${e}%`), member)!;
+  const phone = phonesByPrefix ? e + '%' : e;
+  const member = sql`exists (select 1 from ${members} m where m.household_id = ${households.id} and m.status = 'active' and (m.id_number = ${q.toUpperCase()} or m.phone like ${phone}))`;
+  return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, phone), member)!;
 }
 
 /**
@@ -78,7 +86,7 @@ function search(q: string, head: Heads): SQL {
  * householdFilterQuery. A new filter (paired or not, …) is one more line here. The heads must be
  * joined when q is set, the incomes when an income bound is.
  */
-function householdWhere(scope: Scope, f: HouseholdFilterQuery, head: Heads, income: Incomes): SQL {
+function householdWhere(scope: Scope, f: HouseholdSearch, head: Heads, income: Incomes): SQL {
   const conds: SQL[] = [regionWhere(households.regionCode, scope)];
   if (f.regionCode) conds.push(like(households.regionCode, significantPrefix(f.regionCode) + '%'));
   if (f.categories) conds.push(arrayOverlaps(households.categories, f.categories));
@@ -86,7 +94,7 @@ function householdWhere(scope: Scope, f: HouseholdFilterQuery, head: Heads, inco
   if (f.incomeMinFen !== undefined) conds.push(sql`${income.fen} >= ${f.incomeMinFen}`);
   if (f.incomeMaxFen !== undefined) conds.push(sql`${income.fen} <= ${f.incomeMaxFen}`);
   if (f.status) conds.push(eq(households.status, f.status));
-  if (f.q) conds.push(search(f.q, head));
+  if (f.q) conds.push(search(f.q, head, f.phonesByPrefix === true));
   return and(...conds)!;
 }
 
@@ -141,7 +149,7 @@ export type HouseholdCursor = (string | null)[];
 type Window = { offset: number; limit: number } | { after: HouseholdCursor | null; limit: number };
 
 /** The households of a filter, in its order: a page (offset) for the list, after a cursor for the export. */
-async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery, w: Window) {
+async function householdRows(db: Executor, scope: Scope, f: HouseholdSearch, w: Window) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   const keys = sortKeys(f, head, income);
@@ -188,7 +196,7 @@ async function householdRows(db: Executor, scope: Scope, f: HouseholdFilterQuery
   }));
 }
 
-export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery) {
+export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery & HouseholdSearch) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   // The heads and the incomes are joined for counting only when a filter needs them.
@@ -207,7 +215,7 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdLis
  * The next households of a filter after the cursor (null: from the start), in the list's order,
  * with the columns of the export: the export streams a filtered list page by page in constant memory.
  */
-export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdFilterQuery, after: HouseholdCursor | null, limit: number) =>
+export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdSearch, after: HouseholdCursor | null, limit: number) =>
   householdRows(db, scope, f, { after, limit });
 
 const township = alias(regions, 'township');
@@ -289,6 +297,7 @@ export async function activeHoldersOf(db: Executor, idNumbers: string[]) {
       regionCode: households.regionCode,
       villageName: village.name,
       groupName,
+      townshipName: sql<string | null>`(select t.name from regions t where t.code = substr(${households.regionCode}, 1, 9) || '000')`,
     })
     .from(holder)
     .innerJoin(households, eq(households.id, holder.householdId))

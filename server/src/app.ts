@@ -44,7 +44,8 @@ declare module 'fastify' {
 const healthOut = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
 
 export async function buildApp(database: Database, config: Config, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
-  const level = opts.logLevel ?? (config.logStream ? 'info' : undefined);
+  // A log stream (tests) gets everything, so a scan of it proves what no level writes.
+  const level = opts.logLevel ?? (config.logStream ? 'trace' : undefined);
   const app = Fastify({
     logger: level ? { level, serializers: safeSerializers, hooks: { logMethod: safeLogMethod }, ...(config.logStream ? { stream: config.logStream } : {}) } : false,
     bodyLimit: 2 * 1024 * 1024,

@@ -98,6 +98,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, input: z.in
 export async function changeMemberStatus(db: Db, actor: Actor, id: string, input: z.infer<typeof memberStatusBody>) {
   const before = await memberForWrite(db, actor, id);
   if (before.status === input.status) throw invalid(actor, [{ path: 'status', message: { zh: '状态未改变', en: 'The member already has this status' } }]);
+  if (before.birthDate && input.on < before.birthDate) throw invalid(actor, [{ path: 'on', message: { zh: '日期不能早于该成员的出生日期', en: 'The day cannot be before the member was born' } }]);
   const household = await householdForWrite(db, actor, before.householdId);
   let successor: membersRepo.MemberRow | null = null;
   if (input.status === 'active') {

@@ -3,6 +3,8 @@
  * the suite sends them in bodies and queries, makes requests fail with them in the database
  * error's text, and scans every line the server wrote, at the most verbose level.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type Client, type TestContext } from '../test/app.js';
@@ -39,6 +41,13 @@ beforeAll(async () => {
   cadre = await t.login('log_cadre');
 });
 afterAll(() => t.close());
+
+describe('the test app', () => {
+  it('writes uploads and reports to a temporary folder of its own, not ./data/files', () => {
+    expect(t.app.config.filesDir.startsWith(os.tmpdir())).toBe(true);
+    expect(t.app.config.filesDir).not.toBe(path.resolve('./data/files'));
+  });
+});
 
 describe('the server log', () => {
   it('holds no ID number, phone or password hash after requests full of them', async () => {

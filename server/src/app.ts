@@ -14,6 +14,9 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { AppError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
+import { safeLogMethod, safeSerializers } from './platform/log.js';
+import { langOf } from './platform/messages.js';
+import { controlCharProblem } from './platform/text-guard.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -48,12 +51,25 @@ const healthOut = z.object({
 });
 
 export async function buildApp(database: Database, config: Config, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logLevel ? { level: opts.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  // A log stream (tests) gets everything, so a scan of it proves what no level writes.
+  const level = opts.logLevel ?? (config.logStream ? 'trace' : undefined);
+  const app = Fastify({
+    logger: level ? { level, serializers: safeSerializers, hooks: { logMethod: safeLogMethod }, ...(config.logStream ? { stream: config.logStream } : {}) } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    // The client's address is the socket's unless a configured proxy forwards it (config.trustProxy).
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('config', config);
   registerErrorHandling(app);
+  app.addHook('preValidation', async (req) => {
+    for (const [root, value] of [['body', req.body], ['query', req.query], ['params', req.params]] as const) {
+      const problem = controlCharProblem(root, value);
+      if (problem) throw new AppError('validation_failed', undefined, [{ path: problem.path, message: req.actor?.lang === 'en' || langOf(req.headers) === 'en' ? problem.message.en : problem.message.zh }]);
+    }
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -55,7 +58,9 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   await loadDivisions(database.db, '433124');
-  const config = { ...loadConfig({}), webDist: '/nonexistent', ...configOverrides };
+  // Uploads and reports go to a folder of this test app's own, never the developer's ./data/files.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianhu-test-files-'));
+  const config = { ...loadConfig({}), webDist: '/nonexistent', filesDir, ...configOverrides };
   const app = await buildApp(database, config);
   const passwordHash = await hashPassword(PASSWORD);
 
@@ -90,6 +95,7 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
     async createUser(username, role, regionCode) {
       const id = newId();

@@ -9,6 +9,7 @@ export const errorCodes = [
   'invalid_credentials',
   'account_disabled',
   'csrf_failed',
+  'password_change_required',
   'forbidden',
   'out_of_scope',
   'not_found',
@@ -30,6 +31,7 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case 'account_disabled':
     case 'csrf_failed':
+    case 'password_change_required':
     case 'forbidden':
     case 'out_of_scope':
       return 403;

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf, type ErrorCode, type FieldError } from './errors.js';
 import { defaultMessage, langOf, type Lang } from './messages.js';
 import type { Actor } from './actor.js';
+import { safeError } from './log.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,7 +38,8 @@ function fromDatabase(err: unknown): ErrorCode | null {
   const code = (err as { code?: unknown; cause?: { code?: unknown } }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
   if (code === '23505') return 'duplicate';
   if (code === '23503') return 'conflict';
-  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') return 'validation_failed';
+  // 22021: a character the encoding refuses (a NUL the text guard did not see, e.g. in a file).
+  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22021') return 'validation_failed';
   return null;
 }
 
@@ -64,7 +66,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       // Fastify's own client errors: malformed JSON, wrong content type, …
       return send(reply, lang, 'validation_failed', lang === 'en' ? (err as Error).message : `请求格式不正确：${(err as Error).message}`);
     }
-    request.log.error(err);
+    // Never the error itself: a driver's message carries the statement's parameters (platform/log.ts).
+    request.log.error({ err: safeError(err) }, 'request failed');
     return send(reply, lang, 'internal');
   });
 }

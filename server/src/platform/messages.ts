@@ -8,6 +8,7 @@ const defaults: Record<ErrorCode, { zh: string; en: string }> = {
   invalid_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   account_disabled: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled' },
   csrf_failed: { zh: '页面已过期，请刷新后重试', en: 'The page is stale; reload and try again' },
+  password_change_required: { zh: '请先修改密码后再继续使用', en: 'Change your password before going on' },
   forbidden: { zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
   out_of_scope: { zh: '该记录不在您的管辖范围内', en: 'This record is outside your region' },
   not_found: { zh: '记录不存在或不在您的管辖范围内', en: 'Not found' },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -123,6 +124,39 @@ describe('the lean .xlsx reader', () => {
       { rowNumber: 3, cells: [null, -1.5, null, false] },
       { rowNumber: 6, cells: [...Array<null>(27).fill(null), 45000] },
     ]);
+  });
+
+  // Issue 12 #5: a zip bomb in the shared strings, a row that never closes.
+  const bookWith = (strings: string, sheet: string) =>
+    zipSync(
+      {
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/sharedStrings.xml': strToU8(strings),
+        'xl/worksheets/sheet1.xml': strToU8(sheet),
+      },
+      { level: 9 },
+    );
+  it('refuses shared strings that unpack to more than 100 times their size, early', async () => {
+    const bomb = bookWith(`<sst><si><t>${'a'.repeat(40 * 1024 * 1024)}</t></si></sst>`, '<worksheet><sheetData/></worksheet>');
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const started = performance.now();
+    await expect(rowsOf(bomb, 64 * 1024)).rejects.toThrow(/more than 100 times/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+  it('refuses a row that never closes, in time linear in its size', async () => {
+    const huge = bookWith('<sst/>', `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${randomBytes(4 * 1024 * 1024).toString('base64')}`);
+    const started = performance.now();
+    await expect(rowsOf(huge, 64 * 1024)).rejects.toThrow(/too large/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+  it('searches a row split over many chunks once (the scan resumes where it stopped)', () => {
+    const scanner = new SheetScanner({ strings: [], dates: [], date1904: false });
+    const row = `<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(100_000)}</t></is></c></row>`;
+    const text = `<worksheet><sheetData>${row}</sheetData></worksheet>`;
+    const rows: SheetRow[] = [];
+    for (let i = 0; i < text.length; i += 1000) rows.push(...scanner.push(text.slice(i, i + 1000)));
+    expect(rows).toEqual([{ rowNumber: 1, cells: ['x'.repeat(100_000)] }]);
   });
 
   it('refuses what is not a workbook', async () => {

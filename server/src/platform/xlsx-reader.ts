@@ -7,10 +7,29 @@
  * a few µs a row where exceljs's streaming reader spends ~110 µs. Memory holds the shared strings
  * (as Excel keeps them) and a chunk of the sheet, never the sheet.
  */
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { posix } from 'node:path';
 import zlib from 'node:zlib';
 import { excelSerialToIso, type Cell, type SheetRow } from './excel.js';
+
+// ── limits ──
+
+/**
+ * What an upload may unpack to. A 299 KB file whose sharedStrings.xml unpacked to 300 MB held the
+ * event loop for seconds and grew the process by half a gigabyte; an 80 KB file with one 80 MB
+ * unclosed <row> was scanned again at every chunk. Real registers: a 100k-row sheet unpacks to
+ * ~50 MB at 5–20× its packed size, its shared strings to ~15 MB, a row to a few KB.
+ */
+export const xlsxLimits = {
+  /** workbook.xml, its relations, styles.xml, sharedStrings.xml: each read whole, so kept small. */
+  partBytes: 32 * 1024 * 1024,
+  sheetBytes: 512 * 1024 * 1024,
+  /** Unpacked bytes per packed byte, beyond the first `ratioAllowance` bytes of a part. */
+  ratio: 100,
+  ratioAllowance: 4 * 1024 * 1024,
+  /** Sheet text held waiting for a row to close (one row, or what comes before <sheetData>). */
+  pendingChars: 4 * 1024 * 1024,
+};
 
 // ── XML text ──
 
@@ -209,12 +228,18 @@ export class SheetScanner {
   private tags: { c: string; cEnd: string; is: string; v: string; vEnd: string; f: string } | null = null;
   /** The shared strings as cells (blank ones null). */
   private shared: Cell[] | null = null;
+  /** Where in buf the search for the open row's end resumes: each char is searched once (linear). */
+  private searched = 0;
 
-  constructor(private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly maxPending = xlsxLimits.pendingChars,
+  ) {}
 
   push(text: string): SheetRow[] {
     if (this.done) return [];
     this.buf += text;
+    if (this.buf.length > this.maxPending) throw new XlsxError('a row of the sheet is too large');
     const out: SheetRow[] = [];
     if (this.p === null) {
       this.p = prefixOf(this.buf, 'worksheet');
@@ -259,8 +284,14 @@ export class SheetScanner {
         at = gt + 1;
         continue;
       }
-      const e = xml.indexOf(rowEnd, gt);
-      if (e < 0) break;
+      // Resume where the last push's search for this row's end stopped (less the tag's length).
+      const e = xml.indexOf(rowEnd, Math.max(gt, this.searched - rowEnd.length));
+      if (e < 0) {
+        this.searched = xml.length - r;
+        this.buf = xml.slice(r);
+        return out;
+      }
+      this.searched = 0;
       this.nextRow = number + 1;
       const cells = this.cells(xml, gt + 1, e, p);
       if (cells) out.push({ rowNumber: number, cells });
@@ -510,24 +541,40 @@ export async function zipEntries(src: RangeSource): Promise<Map<string, ZipEntry
   return entries;
 }
 
-/** An entry's bytes, unpacked as they stream (native zlib, off the main thread). */
-async function entryStream(src: RangeSource, e: ZipEntry): Promise<Readable> {
+/** Fails the stream once it unpacks past `limit` bytes or past the ratio to its packed size. */
+function bounded(stream: Readable, e: ZipEntry, limit: number): Readable {
+  let total = 0;
+  const out = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      total += chunk.length;
+      if (total > limit) return done(new XlsxError(`${e.name} unpacks to more than ${limit} bytes`));
+      if (total > xlsxLimits.ratioAllowance && total > xlsxLimits.ratio * Math.max(1, e.compressedSize)) return done(new XlsxError(`${e.name} unpacks to more than ${xlsxLimits.ratio} times its size`));
+      done(null, chunk);
+    },
+  });
+  stream.on('error', (err) => out.destroy(err));
+  out.on('close', () => stream.destroy());
+  return stream.pipe(out);
+}
+
+/** An entry's bytes, unpacked as they stream (native zlib, off the main thread), at most `limit` of them. */
+async function entryStream(src: RangeSource, e: ZipEntry, limit: number): Promise<Readable> {
   const local = await bytes(src, e.localOffset, 30);
   if (local.readUInt32LE(0) !== 0x04034b50) throw new XlsxError('bad local header');
   const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (start + e.compressedSize > src.size) throw new XlsxError('truncated zip');
   const raw = e.compressedSize === 0 ? Readable.from([]) : src.read(start, start + e.compressedSize - 1);
-  if (e.method === 0) return raw;
+  if (e.method === 0) return bounded(raw, e, limit);
   if (e.method !== 8) throw new XlsxError(`unsupported compression ${e.method}`);
   const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
   raw.on('error', (err) => inflate.destroy(err));
-  return raw.pipe(inflate);
+  return bounded(raw.pipe(inflate), e, limit);
 }
 
 async function entryText(src: RangeSource, e: ZipEntry | undefined): Promise<string | null> {
   if (!e) return null;
   const parts: Buffer[] = [];
-  for await (const c of await entryStream(src, e)) parts.push(c as Buffer);
+  for await (const c of await entryStream(src, e, xlsxLimits.partBytes)) parts.push(c as Buffer);
   return Buffer.concat(parts).toString('utf8');
 }
 
@@ -560,7 +607,7 @@ export async function openSheet(src: RangeSource): Promise<{ context: SheetConte
   } catch (err) {
     throw err instanceof XlsxError ? err : new XlsxError(err instanceof Error ? err.message : String(err));
   }
-  const input = await entryStream(src, sheet);
+  const input = await entryStream(src, sheet, xlsxLimits.sheetBytes);
   const text = async function* () {
     const decoder = new TextDecoder('utf-8');
     try {

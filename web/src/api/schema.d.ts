@@ -2358,7 +2358,7 @@ export interface paths {
                     categories?: string;
                     povertyCause?: string;
                     /** @description The year the income range (and the shown income) refers to; default the latest */
-                    incomeYear?: number;
+                    incomeYear?: string;
                     /** @description Per-capita net income at least this (fen) */
                     incomeMinFen?: number;
                     /** @description Per-capita net income at most this (fen) */
@@ -2539,7 +2539,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2648,7 +2651,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2774,7 +2780,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2948,7 +2957,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -3062,7 +3074,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -3169,7 +3184,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -3257,7 +3275,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -3375,7 +3396,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    year: number;
+                    year: string;
                 };
                 cookie?: never;
             };
@@ -4706,7 +4727,7 @@ export interface paths {
                     categories?: string;
                     povertyCause?: string;
                     /** @description The year the income range (and the shown income) refers to; default the latest */
-                    incomeYear?: number;
+                    incomeYear?: string;
                     /** @description Per-capita net income at least this (fen) */
                     incomeMinFen?: number;
                     /** @description Per-capita net income at most this (fen) */

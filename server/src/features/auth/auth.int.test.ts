@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { BUCHOU, PASSWORD, createTestApp, type TestContext } from '../../../test/app.js';
+import { hashPassword } from '../../platform/password.js';
+import { users } from '../users/tables.js';
 
 let t: TestContext;
 
@@ -42,13 +45,34 @@ describe('signing in', () => {
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['body.username', 'body.password']));
   });
 
-  it('limits login attempts per username with 429', async () => {
+  it('backs off an account after five wrong passwords (429 with Retry-After), whatever address the client claims', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      statuses.push((await t.anonymous.post('/api/auth/login', { username: 'guesser_target', password: `guess-${i}x` })).status);
+    for (let i = 0; i < 8; i++) {
+      const res = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': `10.0.${i}.1` }, payload: { username: 'guesser_target', password: `guess-${i}x` } });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses[11]).toBe(429);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // The right password waits too (the guesser cannot tell), and no other account is slowed.
+    expect((await t.anonymous.post('/api/auth/login', { username: 'guesser_target', password: PASSWORD })).status).toBe(429);
+    expect((await t.anonymous.post('/api/auth/login', { username: 'longwenbin', password: PASSWORD })).status).toBe(200);
+  });
+  it('limits wrong passwords per address across usernames', async () => {
+    const spray = await createTestApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await spray.anonymous.post('/api/auth/login', { username: `user${i}`, password: 'guess-guess-1' })).status);
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429]);
+    } finally {
+      await spray.close();
+    }
+  });
+  it('refuses a NUL in the username with 400 naming the field, not 500', async () => {
+    const res = await t.anonymous.post('/api/auth/login', { username: 'a\u0000b', password: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.fields).toEqual([{ path: 'body.username', message: '含有不允许的控制字符或不可见字符' }]);
   });
 });
 
@@ -70,17 +94,58 @@ describe('a signed-in session', () => {
     expect(ok.status).toBe(201);
   });
 
-  it('changes my own password, refusing a wrong current one and a weak new one', async () => {
+  it('changes my own password, refusing a wrong current one, a weak new one and the same one again', async () => {
     await t.createUser('changer', 'cadre', BUCHOU);
     const c = await t.login('changer');
     expect((await c.post('/api/auth/password', { currentPassword: 'wrong-1234', newPassword: 'new-pass-123' })).status).toBe(400);
-    const weak = await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
-    expect(weak.status).toBe(400);
-    expect(weak.body.error.fields[0].path).toBe('body.newPassword');
+    for (const weak of ['short', 'password1', 'Passw0rd', '12345678a', 'A1        ', 'password123', 'changer2026']) {
+      const res = await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: weak });
+      expect(res.status, weak).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('body.newPassword');
+    }
+    const same = await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(same.status).toBe(400);
+    expect(same.body.error.fields).toEqual([{ path: 'body.newPassword', message: '新密码不能与当前密码相同' }]);
     expect((await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'new-pass-123' })).status).toBe(204);
     await expect(t.login('changer', 'new-pass-123')).resolves.toBeDefined();
   });
-
+  it('ends my other sessions when I change my password, and keeps the one I used', async () => {
+    await t.createUser('two.devices', 'cadre', BUCHOU);
+    const phone = await t.login('two.devices');
+    const office = await t.login('two.devices');
+    expect((await office.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'river-stone-77' })).status).toBe(204);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await office.get('/api/auth/me')).status).toBe(200);
+  });
+  it('lets an account that must change its password do nothing else until it has (server-side)', async () => {
+    const id = await t.createUser('must.change', 'township_admin', BUCHOU);
+    await t.database.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+    const c = await t.login('must.change');
+    const refused = await c.post('/api/regions', { parentCode: '433124213209', name: '六组' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('password_change_required');
+    expect((await c.get('/api/households')).body.error.code).toBe('password_change_required');
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    expect((await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'river-stone-77' })).status).toBe(204);
+    expect((await c.post('/api/regions', { parentCode: '433124213209', name: '六组' })).status).toBe(201);
+  });
+  it('outside demo mode, makes an account signing in with a weak (demo) password change it first; demo mode lets it be', async () => {
+    const id = await t.createUser('demo.like', 'cadre', BUCHOU);
+    await t.database.db.update(users).set({ passwordHash: await hashPassword('lianhu2026') }).where(eq(users.id, id));
+    const res = await t.anonymous.post('/api/auth/login', { username: 'demo.like', password: 'lianhu2026' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.mustChangePassword).toBe(true);
+    const demo = await createTestApp({ demo: true });
+    try {
+      const did = await demo.createUser('demo.like', 'cadre', BUCHOU);
+      await demo.database.db.update(users).set({ passwordHash: await hashPassword('lianhu2026') }).where(eq(users.id, did));
+      const ok = await demo.anonymous.post('/api/auth/login', { username: 'demo.like', password: 'lianhu2026' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.user.mustChangePassword).toBe(false);
+    } finally {
+      await demo.close();
+    }
+  });
   it('tells the web which roles I may give', async () => {
     const c = await t.login('longwenbin');
     const me = await c.get('/api/auth/me');

@@ -13,6 +13,9 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What an account that must change its password may still do: change it, sign out, and see who it is. */
+const beforePasswordChange = new Set(['POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/auth/me']);
+
 /**
  * Resolves the session cookie to request.actor on every API request, and refuses writes that do
  * not carry the session's CSRF token (synchronizer-token pattern; the cookie is also SameSite).
@@ -31,6 +34,9 @@ export function registerAuth(app: FastifyInstance, settings: SessionSettings) {
     req.csrfToken = found.csrfToken;
     if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
       throw new AppError('csrf_failed');
+    }
+    if (found.user.mustChangePassword && !beforePasswordChange.has(`${req.method} ${req.url.split('?')[0]}`)) {
+      throw new AppError('password_change_required');
     }
   });
 }

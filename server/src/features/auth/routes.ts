@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './plugin.js';
 import { changePasswordBody, loginBody, sessionOut, updateMeBody } from './schemas.js';
 import { assignableRoles } from '../users/rules.js';
 import * as service from './service.js';
+import { LoginThrottle } from './throttle.js';
 
 const tags = ['auth'];
 
@@ -31,15 +32,26 @@ async function meOf(db: Db, u: Pick<UserRow, 'id' | 'username' | 'displayName' |
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const settings = app.config;
+  // Failed sign-ins per account (back-off) and per address (throttle.ts); one per app.
+  const throttle = new LoginThrottle();
   app.post(
     '/api/auth/login',
     {
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: sessionOut } },
-      // Ten tries a minute per address and username: slows guessing, never locks a real user out for long.
-      config: { rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
     },
     async (req, reply) => {
-      const { token, csrfToken, user } = await service.login(app.db, settings, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] });
+      const wait = throttle.wait(req.body.username, req.ip);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('retry-after', String(seconds));
+        throw new AppError('rate_limited', { zh: `尝试次数过多，请 ${seconds} 秒后再试`, en: `Too many attempts; try again in ${seconds} s` });
+      }
+      const signedIn = await service.login(app.db, settings, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'invalid_credentials') throttle.failed(req.body.username, req.ip);
+        throw err;
+      });
+      throttle.succeeded(req.body.username);
+      const { token, csrfToken, user } = signedIn;
       await setLastLogin(app.db, user.id, new Date());
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -75,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/auth/password', { schema: { tags, summary: 'Change my own password', body: changePasswordBody } }, async (req, reply) => {
-    await service.changeOwnPassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword);
+    await service.changeOwnPassword(app.db, actorOf(req), req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
     return reply.status(204).send();
   });
 };

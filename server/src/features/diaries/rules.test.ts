@@ -57,7 +57,32 @@ describe('personal data comes out before publication', () => {
   it('drops names altogether when the programme allows no surnames', () => {
     expect(stripPersonalData('石花家', { names: ['石花'], allowSurname: false })).toBe('某户家');
   });
+  // Issue 12 #3: every variant that got through the first filter.
+  const id = '433124198001011234';
+  it.each([
+    ['an ID split by spaces', '身份证 433124 19800101 1234 。', '身份证 ［身份证号已隐去］ 。'],
+    ['an ID split by markup', '身份证<b>433124</b><b></b>198001011234。', '身份证［身份证号已隐去］。'],
+    ['an ID in full-width digits', '身份证４３３１２４１９８００１０１１２３４。', '身份证［身份证号已隐去］。'],
+    ['an ID with a zero-width space inside', `身份证${id.slice(0, 9)}\u200B${id.slice(9)}。`, '身份证［身份证号已隐去］。'],
+    ['an ID with a final X in full width', '身份证43312419800101123Ｘ。', '身份证［身份证号已隐去］。'],
+    ['an ID split by dashes', '身份证433124-1980-0101-1234。', '身份证［身份证号已隐去］。'],
+    ['a phone with dots', '电话137.1234.0001。', '电话［电话已隐去］。'],
+    ['a phone with em dashes', '电话137—1234—0001。', '电话［电话已隐去］。'],
+    ['a phone in full width', '电话１３７１２３４０００１。', '电话［电话已隐去］。'],
+    ['a phone with +86 and spaces', '电话+86 137 1234 0001。', '电话［电话已隐去］。'],
+    ['a phone split by markup', '电话<strong>137</strong>12340001。', '电话［电话已隐去］。'],
+    ['a phone with a zero-width joiner', '电话1371234\u200D0001。', '电话［电话已隐去］。'],
+    ['a landline without separators', '座机074312345678。', '座机［电话已隐去］。'],
+    ['a landline with a space', '座机0743 1234567。', '座机［电话已隐去］。'],
+    ['a landline in brackets', '座机（0743）1234567。', '座机（［电话已隐去］。'],
+    ['a name split by markup', '<p>龙<b>文</b>斌家</p>', '<p>龙某某家</p>'],
+    ['a name with a zero-width space', '<p>龙\u200B文斌家</p>', '<p>龙某某家</p>'],
+    ['a date next to a phone', '2026-03-12 13907431234', '2026-03-12 ［电话已隐去］'],
+  ])('removes %s', (_label, text, expected) => {
+    expect(stripPersonalData(text, { names: ['龙文斌'] })).toBe(expected);
+  });
   it('leaves other numbers alone', () => {
+    expect(stripPersonalData('2026年3月12日，2026-03-12，人均纯收入 3500.00 元，编号 JJ-088', { names: [] })).toBe('2026年3月12日，2026-03-12，人均纯收入 3500.00 元，编号 JJ-088');
     expect(stripPersonalData('养羊48只，收入3500元，2026年', { names: [] })).toBe('养羊48只，收入3500元，2026年');
   });
 });

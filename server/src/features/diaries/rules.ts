@@ -101,11 +101,58 @@ export function draftFromVisits(month: string, visits: VisitForDraft[], lang: 'z
   return [title, ...paras, `<p>${zh ? '体会与下步打算：' : 'Reflections and next steps:'}</p>`].join('');
 }
 
-/** 18-digit resident ID numbers (last may be X), and 15-digit old ones, not inside longer digit runs. */
-const idNumberPattern = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
-/** Mainland mobiles (with optional +86 and separators) and landlines with an area code. */
-const mobilePattern = /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g;
-const landlinePattern = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+/**
+ * Before numbers are looked for, the text is put in the form a reader sees: inline markup removed
+ * (<b>4331</b>24… reads as one number), zero-width and direction characters removed, full-width
+ * digits and letters folded (４３３１ → 4331). Chinese punctuation is kept as it is.
+ */
+const inlineTags = /<\/?(?:strong|b|em|i|u|s|span)\s*\/?>/gi;
+const invisible = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const fullWidthAlnum = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0B]/g;
+export const normaliseForPublication = (html: string): string =>
+  html
+    .replace(inlineTags, '')
+    .replace(invisible, '')
+    .replace(fullWidthAlnum, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** Between the digits of one written number: spaces, dots, dashes of every width, brackets. */
+const sep = "[\\s\\u3000.\\-\\u2010-\\u2015\\uFF0D\\uFF0E\\u00B7\\u30FB/()（）_]";
+const numberRun = new RegExp(`(?<![0-9A-Za-z])\\+?\\d(?:${sep}{0,3}\\d)*(?:${sep}{0,3}[Xx])?(?![0-9A-Za-z])`, 'g');
+
+/** What a run of digits is: an ID number (18, or the old 15), a mobile (with or without +86), a landline with its area code. */
+function personalKind(digits: string): 'id' | 'phone' | null {
+  // An ID number starts with its province (1–8), which keeps "03-12 13907431234" a date and a phone.
+  if (/^[1-8]\d{16}[\dXx]$/.test(digits) || /^[1-8]\d{14}$/.test(digits)) return 'id';
+  if (/^(?:86)?1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits)) return 'phone';
+  return null;
+}
+
+const mark = { id: '［身份证号已隐去］', phone: '［电话已隐去］' };
+
+/**
+ * Each run of digits and separators is cut into its groups; the longest consecutive groups that
+ * make an ID number or a phone are replaced, so "2026-03-12 13907431234" keeps its date.
+ */
+function redactNumbers(text: string): string {
+  return text.replace(numberRun, (run) => {
+    const groups = [...run.matchAll(/\d+(?:[Xx](?!\d))?/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0] }));
+    let out = '';
+    let at = 0;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = groups.length - 1; j >= i; j--) {
+        const kind = personalKind(groups.slice(i, j + 1).map((g) => g.digits).join(''));
+        if (!kind) continue;
+        // A +86 or a bracket before the first group goes with the number.
+        const from = i === 0 ? 0 : groups[i]!.start;
+        out += run.slice(at, from) + mark[kind];
+        at = groups[j]!.end;
+        i = j;
+        break;
+      }
+    }
+    return out + run.slice(at);
+  });
+}
 
 export interface StripOptions {
   /** Names of the members of the households the entry speaks of (and their heads). */
@@ -119,13 +166,12 @@ const maskName = (name: string, allowSurname: boolean) => (allowSurname ? name[0
 
 /**
  * The text the public may read: ID numbers and phone numbers removed, members' names replaced by
- * a surname and 某. Longer names first, so 龙文斌 is not half-masked by a member called 文斌.
+ * a surname and 某. Longer names first, so 龙文斌 is not half-masked by a member called 文斌. The
+ * published text loses its inline emphasis (normaliseForPublication): a name or number split by
+ * markup must be seen whole.
  */
 export function stripPersonalData(html: string, opts: StripOptions): string {
-  let out = html
-    .replace(idNumberPattern, '［身份证号已隐去］')
-    .replace(mobilePattern, '［电话已隐去］')
-    .replace(landlinePattern, '［电话已隐去］');
+  let out = redactNumbers(normaliseForPublication(html));
   const names = [...new Set(opts.names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
   for (const name of names) out = out.split(name).join(maskName(name, opts.allowSurname ?? true));
   return out;

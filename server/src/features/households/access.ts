@@ -6,6 +6,7 @@ import type { Role } from '../../platform/roles.js';
 import * as membersRepo from './members-repository.js';
 import * as repo from './repository.js';
 import { mayEditRegistry, type Problem } from './rules.js';
+import { recordAudit } from '../audit/service.js';
 
 /**
  * What every household use case shares: finding the household or member a request names (404 out of
@@ -62,8 +63,10 @@ export async function memberForWrite(db: Executor, actor: Actor, id: string) {
 }
 
 /**
- * 409 when an ID number is held by an active member of another household, naming that household
- * (head and village) so the clerk knows where the person must first be moved out.
+ * 409 when an ID number is held by an active member of another household. In the actor's scope it
+ * names that household (head and village) so the clerk knows where the person must first be moved
+ * out; outside it, only that the number is registered in another township and whom to ask (that
+ * township), and the attempt is audited there: an editor must not look people up by ID number.
  */
 export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { idNumber: string | null; path: string; exceptMemberId?: string }[]) {
   const ids = wanted.filter((w) => w.idNumber).map((w) => w.idNumber!);
@@ -73,6 +76,13 @@ export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { 
     .map((w) => ({ w, h: holders.find((h) => h.idNumber === w.idNumber) }))
     .filter((x) => x.h)
     .map(({ w, h }) => {
+      if (!inScope(h!.regionCode, actor.scope)) {
+        const township = h!.townshipName ?? '其他乡镇';
+        return {
+          path: w.path,
+          message: actor.lang === 'en' ? `This ID number is registered in another township; ask ${township} to move the person out first` : `该身份证号已在其他乡镇登记为在册成员，请联系${township}党委办理迁出`,
+        };
+      }
       const place = `${h!.villageName ?? ''}${h!.groupName ?? ''}`;
       const head = h!.headName ?? h!.memberName;
       return {
@@ -80,6 +90,10 @@ export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { 
         message: actor.lang === 'en' ? `Already an active member (${h!.memberName}) of the household of ${head}, ${place}` : `已登记为${place}${head}户的成员（${h!.memberName}），请先在原户办理迁出`,
       };
     });
+  for (const h of holders.filter((x) => !inScope(x.regionCode, actor.scope))) {
+    const path = wanted.find((w) => w.idNumber === h.idNumber)!.path;
+    await recordAudit(db, actor, { action: 'id_number_elsewhere', entityType: 'member', entityId: h.memberId, regionCode: h.regionCode, after: { field: path, actorRegionCode: actor.regionCode } });
+  }
   const first = fields[0]!.message;
   throw new AppError('duplicate', { zh: first, en: first }, fields);
 }

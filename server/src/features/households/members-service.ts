@@ -7,7 +7,7 @@ import { assertIdNumbersFree, conflictOn, householdForWrite, idTaken, invalid, m
 import * as membersRepo from './members-repository.js';
 import { presentMember } from './present.js';
 import * as repo from './repository.js';
-import { checkMemberIdentity, type Problem } from './rules.js';
+import { checkMemberIdentity, maySeePersonalData, type Problem } from './rules.js';
 import type { createMemberBody, memberStatusBody, updateMemberBody } from './schemas.js';
 import { memberRow } from './service.js';
 
@@ -47,6 +47,11 @@ export async function addMember(db: Db, actor: Actor, householdId: string, input
 export async function updateMember(db: Db, actor: Actor, id: string, input: z.infer<typeof updateMemberBody>) {
   const before = await memberForWrite(db, actor, id);
   const { version, formerHeadRelation, ...changes } = input;
+  // For a role that sees the ID number masked, a birth date typed against it is a guess the check
+  // would confirm or refuse (the hidden digits are the birth date): it is refused whatever it is.
+  if (!maySeePersonalData(actor.role) && before.idNumber && changes.idNumber === undefined && changes.birthDate !== undefined) {
+    throw invalid(actor, [{ path: 'birthDate', message: { zh: '有身份证号的成员，出生日期按身份证号填写，不能单独修改', en: 'The birth date comes from the ID number and cannot be changed alone' } }]);
+  }
   const identity = checkMemberIdentity({
     idNumber: changes.idNumber !== undefined ? changes.idNumber : before.idNumber,
     // A new ID number brings its own birth date and sex unless they are typed too.
@@ -93,6 +98,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, input: z.in
 export async function changeMemberStatus(db: Db, actor: Actor, id: string, input: z.infer<typeof memberStatusBody>) {
   const before = await memberForWrite(db, actor, id);
   if (before.status === input.status) throw invalid(actor, [{ path: 'status', message: { zh: '状态未改变', en: 'The member already has this status' } }]);
+  if (before.birthDate && input.on < before.birthDate) throw invalid(actor, [{ path: 'on', message: { zh: '日期不能早于该成员的出生日期', en: 'The day cannot be before the member was born' } }]);
   const household = await householdForWrite(db, actor, before.householdId);
   let successor: membersRepo.MemberRow | null = null;
   if (input.status === 'active') {

@@ -67,8 +67,10 @@ describe('members come and go', () => {
     expect(paths(secondHead)).toEqual(['body.relation']);
     const held = await township.post(`/api/households/${shi.id}/members`, { name: '田猫儿', relation: 'other', idNumber: maoerHousehold.members[0]!.idNumber });
     expect(held.status).toBe(409);
-    expect(held.body.error.message).toContain('田猫儿户');
-    expect(await written()).toEqual(before);
+    // Held in another township: only the township to contact is named (issue 12 #7).
+    expect(held.body.error.message).toBe('该身份证号已在其他乡镇登记为在册成员，请联系猫儿乡党委办理迁出');
+    // No member written; the attempt itself is audited.
+    expect(await written()).toEqual([before[0], before[1]! + 1]);
   });
 
   it('keeps members of 猫儿乡 out of reach: 403 on writes', async () => {

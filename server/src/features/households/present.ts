@@ -3,12 +3,16 @@ import type { Actor } from '../../platform/actor.js';
 import { incomesOf } from './incomes-repository.js';
 import { membersOf, type MemberRow } from './members-repository.js';
 import type { HouseholdRow } from './repository.js';
-import { maskPerson, maySeePersonalData } from './rules.js';
+import { birthAsShown, maskPerson, maySeePersonalData } from './rules.js';
 
-/** A member as the API shows it to this actor: ID number and phone masked unless they may see them. */
+/**
+ * A member as the API shows it to this actor: ID number and phone masked unless they may see them,
+ * and then the birth date as its year only, for the eight digits the mask hides are the birth date.
+ */
 export function presentMember(row: MemberRow, actor: Actor) {
   const { regionCode: _r, countyCode: _c, initials: _i, ...rest } = row;
-  return maskPerson(rest, maySeePersonalData(actor.role));
+  const full = maySeePersonalData(actor.role);
+  return { ...maskPerson(rest, full), ...birthAsShown(rest.birthDate, full) };
 }
 
 type HouseholdWithNames = HouseholdRow & { townshipName: string | null; villageName: string | null; groupName: string | null };

@@ -79,11 +79,19 @@ type Incomes = ReturnType<typeof incomesOf>;
 
 const esc = (q: string) => q.replace(/[%_\\]/g, (c) => '\\' + c);
 
-/** Head's name or initials, any active member's full ID number or phone start, household number. */
-function search(q: string, head: Heads): SQL {
+/**
+ * What the search needs besides the list's filters: whether phones match by their start (roles
+ * that see them in full) or only whole (roles that see them masked: a start is an oracle that
+ * rebuilds 188****7812 digit by digit).
+ */
+export type HouseholdSearch = HouseholdFilter & { phonesByPrefix?: boolean };
+
+/** Head's name or initials, any active member's full ID number or phone (start), household number. */
+function search(q: string, head: Heads, phonesByPrefix: boolean): SQL {
   const e = esc(q);
-  const member = sql`exists (select 1 from ${members} m where m.household_id = ${households.id} and m.status = 'active' and (m.id_number = ${q.toUpperCase()} or m.phone like ${e + '%'}))`;
-  return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, `${e}%`), member)!;
+  const phone = phonesByPrefix ? e + '%' : e;
+  const member = sql`exists (select 1 from ${members} m where m.household_id = ${households.id} and m.status = 'active' and (m.id_number = ${q.toUpperCase()} or m.phone like ${phone}))`;
+  return or(sql`${head.name} ilike ${'%' + e + '%'}`, like(head.initials, `${e.toLowerCase()}%`), eq(households.householdNo, q), like(households.phone, phone), member)!;
 }
 
 /**
@@ -91,7 +99,7 @@ function search(q: string, head: Heads): SQL {
  * householdFilterQuery. A new filter (paired or not, …) is one more line here. The heads must be
  * joined when q is set, the incomes when an income bound is.
  */
-function householdWhere(scope: Scope, f: HouseholdFilter, head: Heads, income: Incomes): SQL {
+function householdWhere(scope: Scope, f: HouseholdSearch, head: Heads, income: Incomes): SQL {
   const conds: SQL[] = [regionWhere(households.regionCode, scope)];
   const region = regionFilter(households.regionCode, f);
   if (region) conds.push(region);
@@ -100,7 +108,7 @@ function householdWhere(scope: Scope, f: HouseholdFilter, head: Heads, income: I
   if (f.incomeMinFen !== undefined) conds.push(sql`${income.fen} >= ${f.incomeMinFen}`);
   if (f.incomeMaxFen !== undefined) conds.push(sql`${income.fen} <= ${f.incomeMaxFen}`);
   if (f.status) conds.push(eq(households.status, f.status));
-  if (f.q) conds.push(search(f.q, head));
+  if (f.q) conds.push(search(f.q, head, f.phonesByPrefix === true));
   return and(...conds)!;
 }
 
@@ -155,7 +163,7 @@ export type HouseholdCursor = (string | null)[];
 type Window = { offset: number; limit: number } | { after: HouseholdCursor | null; limit: number };
 
 /** The households of a filter, in its order: a page (offset) for the list, after a cursor for the export. */
-async function householdRows(db: Executor, scope: Scope, f: HouseholdFilter, w: Window) {
+async function householdRows(db: Executor, scope: Scope, f: HouseholdSearch, w: Window) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   const keys = sortKeys(f, head, income);
@@ -202,7 +210,7 @@ async function householdRows(db: Executor, scope: Scope, f: HouseholdFilter, w: 
   }));
 }
 
-export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery & { regionPrefixes?: string[] }) {
+export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdListQuery & HouseholdSearch) {
   const head = headsOf(scope, f);
   const income = incomesOf(scope, f);
   // The heads and the incomes are joined for counting only when a filter needs them.
@@ -221,7 +229,7 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdLis
  * The next households of a filter after the cursor (null: from the start), in the list's order,
  * with the columns of the export: the export streams a filtered list page by page in constant memory.
  */
-export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdFilter, after: HouseholdCursor | null, limit: number) =>
+export const householdsAfter = (db: Executor, scope: Scope, f: HouseholdSearch, after: HouseholdCursor | null, limit: number) =>
   householdRows(db, scope, f, { after, limit });
 
 const township = alias(regions, 'township');
@@ -303,6 +311,7 @@ export async function activeHoldersOf(db: Executor, idNumbers: string[]) {
       regionCode: households.regionCode,
       villageName: village.name,
       groupName,
+      townshipName: sql<string | null>`(select t.name from regions t where t.code = substr(${households.regionCode}, 1, 9) || '000')`,
     })
     .from(holder)
     .innerJoin(households, eq(households.id, holder.householdId))

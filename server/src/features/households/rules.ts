@@ -29,6 +29,16 @@ export function maskPerson<T extends { idNumber: string | null; phone: string | 
   return { ...row, idNumber: row.idNumber && maskIdNumber(row.idNumber), phone: row.phone && maskPhone(row.phone) };
 }
 
+/**
+ * A birth date as a role may see it: in full with full ID numbers, else the year alone. The masked
+ * ID number (first 6 and last 4) plus the full date would give the whole number back; with only
+ * the year, ~30 numbers fit each mask (365 days, one in 11 passing the check character).
+ */
+export function birthAsShown(birthDate: string | null, full: boolean): { birthDate: string | null; birthYear: number | null } {
+  const birthYear = birthDate ? Number(birthDate.slice(0, 4)) : null;
+  return { birthDate: full ? birthDate : null, birthYear };
+}
+
 /** Households live in a village (村/社区) or a group (组/社) of one. */
 export const householdRegionProblem = (level: RegionLevel): Text | null =>
   level === 'village' || level === 'group' ? null : { zh: '农户须登记在村（社区）或组（社）', en: 'A household belongs to a village or a group' };

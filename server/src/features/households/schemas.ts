@@ -6,6 +6,14 @@ import { costCategories, educationLevels, healthStates, incomeCategories, househ
 
 const sexes = ['male', 'female'] as const;
 const day = z.iso.date();
+/** A day in a household's life recorded now (moved, left, died): not before 1900, not after today. */
+const eventDay = day.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), '日期须在 1900 年以后且不晚于今天');
+/** A year in a path or query: four decimal digits (0x7e9 is not 2025), within the programme's years. */
+const year = z
+  .string()
+  .regex(/^\d{4}$/, '年份为四位数字')
+  .transform(Number)
+  .pipe(z.number().int().min(1949).max(2100));
 const phone = z.string().trim().regex(phonePattern, '电话号码格式不正确');
 const catalogCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '代码为小写字母、数字和下划线');
 const codesList = z
@@ -24,7 +32,8 @@ export const memberOut = z.object({
   sex: z.enum(sexes).nullable(),
   idNumber: z.string().nullable().describe('Masked (433124********1234) unless the role may see personal data'),
   relation: z.enum(relations),
-  birthDate: z.string().nullable(),
+  birthDate: z.string().nullable().describe('Null unless the role may see personal data (with the masked ID number it would complete it)'),
+  birthYear: z.number().int().nullable().describe('The year of birth, for every role'),
   health: z.enum(healthStates).nullable(),
   disability: z.string().nullable(),
   education: z.enum(educationLevels).nullable(),
@@ -73,7 +82,7 @@ export const updateMemberBody = memberFields.partial().extend({
 export const memberStatusBody = z.object({
   version: z.number().int().positive(),
   status: z.enum(memberStatuses).describe('left: moved out (married out, moved away); deceased; active: came back'),
-  on: day.describe('The day it happened'),
+  on: eventDay.describe('The day it happened'),
   newHeadId: z.uuid().optional().describe('When the head leaves or dies: the member who becomes head'),
 });
 
@@ -106,7 +115,7 @@ export const updateHouseholdBody = householdFields.partial().extend({ version: z
 export const householdStatusBody = z.object({
   version: z.number().int().positive(),
   status: z.enum(householdStatuses).describe('moved, merged (into mergedIntoId), dissolved; active to restore. Households are never deleted'),
-  on: day.describe('The day it happened'),
+  on: eventDay.describe('The day it happened'),
   mergedIntoId: z.uuid().optional(),
 });
 
@@ -150,7 +159,7 @@ export const householdFilterQuery = z.object({
     .describe('With regionCode: also the households of the regions merged or split into it (they keep their own region)'),
   categories: codesList.optional().describe('Any of these category codes, comma-separated'),
   povertyCause: catalogCodeSchema.optional(),
-  incomeYear: z.coerce.number().int().min(1949).max(2100).optional().describe('The year the income range (and the shown income) refers to; default the latest'),
+  incomeYear: year.optional().describe('The year the income range (and the shown income) refers to; default the latest'),
   incomeMinFen: z.coerce.number().int().optional().describe('Per-capita net income at least this (fen)'),
   incomeMaxFen: z.coerce.number().int().optional().describe('Per-capita net income at most this (fen)'),
   status: z.enum(householdStatuses).optional(),
@@ -204,7 +213,7 @@ const incomeItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cost'), category: z.enum(costCategories), label: z.string().trim().max(50).optional(), amountFen }),
 ]);
 
-export const yearParams = z.object({ id: z.uuid(), year: z.coerce.number().int().min(1949).max(2100) });
+export const yearParams = z.object({ id: z.uuid(), year });
 
 export const putIncomeBody = z.object({
   version: z.number().int().positive().optional().describe('The version read; required when the year is already recorded'),

@@ -12,6 +12,7 @@ import { assertIdNumbersFree, conflictOn, countyCodeOf, householdForRead, househ
 import { catalogProblems } from './catalog-service.js';
 import * as membersRepo from './members-repository.js';
 import { presentHousehold } from './present.js';
+import { guardPersonalSearch } from './search-guard.js';
 import * as repo from './repository.js';
 import { checkMemberIdentity, headProblem, householdRegionProblem, maskPerson, maySeePersonalData, repeatedIdNumbers, type Problem } from './rules.js';
 import type { createHouseholdBody, HouseholdFilterQuery, HouseholdInput, HouseholdListQuery, MemberInput, updateHouseholdBody } from './schemas.js';
@@ -24,7 +25,8 @@ export async function withRegionHistory<F extends HouseholdFilterQuery>(db: Exec
 
 export async function listHouseholds(db: Db, actor: Actor, q: HouseholdListQuery) {
   const full = maySeePersonalData(actor.role);
-  const { items, total } = await repo.listHouseholds(db, actor.scope, await withRegionHistory(db, q));
+  if (!full && q.q) await guardPersonalSearch(db, actor, q.q);
+  const { items, total } = await repo.listHouseholds(db, actor.scope, { ...(await withRegionHistory(db, q)), phonesByPrefix: full });
   return {
     items: items.map(({ headIdNumber, phone, ...r }) => {
       const masked = maskPerson({ idNumber: headIdNumber, phone }, full);

@@ -2,8 +2,8 @@
  * Exports of filtered lists to .xlsx, streamed: rows are read a keyset page at a time from the
  * lists' own queries (same filters, scope and order as the list the clerk sees) and written by
  * exceljs's streaming writer straight into the reply. ID numbers and phones are masked unless the
- * role may see personal data (households/rules.ts maySeePersonalData, as in the lists), and each
- * unmasked export is audited.
+ * role may see personal data (households/rules.ts maySeePersonalData, as in the lists), the birth
+ * date then as its year, and every export is audited.
  */
 import { once } from 'node:events';
 import type { PassThrough } from 'node:stream';
@@ -30,7 +30,7 @@ import {
 } from '../households/labels.js';
 import { householdsAfter, type HouseholdCursor } from '../households/repository.js';
 import { withRegionHistory } from '../households/service.js';
-import { maySeePersonalData } from '../households/rules.js';
+import { birthAsShown, maySeePersonalData } from '../households/rules.js';
 import { cadreColumns } from './cadre-rows.js';
 import * as exportRepo from './export-repository.js';
 import { householdColumns } from './household-rows.js';
@@ -61,10 +61,18 @@ async function drained(stream: PassThrough) {
   if (stream.writableNeedDrain) await once(stream, 'drain');
 }
 
+/**
+ * Every export of personal data is audited, masked or not, with its filters and the rows written,
+ * in the exporter's own region (where their administrator looks), once the last row is written
+ * and before the file ends, so a finished download always has its entry.
+ */
+function auditExport(db: Db, actor: Actor, entityType: string, full: boolean, f: object, rows: number) {
+  return recordAudit(db, actor, { action: full ? 'export_personal' : 'export_masked', entityType, entityId: 'export', regionCode: actor.regionCode, after: { filters: f, rows } });
+}
+
 export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExportQuery) {
   const f = await withRegionHistory(db, query);
   const full = maySeePersonalData(actor.role);
-  if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'household', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
   const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
   const catalog = await repo.catalogEntries(db, actor.scope);
   const names = new Map([...builtInCategories, ...builtInPovertyCauses, ...catalog].map((c) => [c.code, c.zh]));
@@ -73,9 +81,10 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
   // After the template's columns (so the file can be imported again): what the list shows besides.
   const sheet = sheetOf(workbook, '农户成员', householdColumns, ['农户状态', '收入年度', '人均纯收入(元)']);
   pump(stream, async () => {
+    let written = 0;
     let after: HouseholdCursor | null = null;
     for (;;) {
-      const page = await householdsAfter(db, actor.scope, f, after, pageSize);
+      const page = await householdsAfter(db, actor.scope, { ...f, phonesByPrefix: full }, after, pageSize);
       if (page.length === 0) break;
       const people = await exportRepo.membersOf(db, page.map((h) => h.id));
       const byHousehold = new Map<string, typeof people>();
@@ -93,7 +102,7 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
                 m.name,
                 label(sexLabels, m.sex),
                 m.idNumber && !full ? maskIdNumber(m.idNumber) : m.idNumber,
-                m.birthDate,
+                full ? m.birthDate : birthAsShown(m.birthDate, false).birthYear,
                 label(healthLabels, m.health),
                 label(educationLabels, m.education),
                 label(schoolingLabels, m.schooling),
@@ -103,12 +112,14 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
               ]
             : Array(11).fill(null);
           sheet.addRow([...household, ...person, ...tail]).commit();
+          written++;
         }
       }
       after = page[page.length - 1]!.cursor;
       await drained(stream);
     }
     sheet.commit();
+    await auditExport(db, actor, 'household', full, f, written);
     await workbook.commit();
   });
   return { stream, fileName: `农户成员-${stamp()}.xlsx` };
@@ -116,11 +127,11 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
 
 export async function exportCadres(db: Db, actor: Actor, f: CadreExportQuery) {
   const full = maySeePersonalData(actor.role);
-  if (full) await recordAudit(db, actor, { action: 'export_personal', entityType: 'cadre', entityId: 'export', regionCode: f.regionCode ?? actor.regionCode, after: { filters: f } });
   const regions = new RegionIndex(await repo.regionsInScope(db, actor.scope), actor.scope.prefix);
   const { workbook, stream } = streamingWorkbook();
   const sheet = sheetOf(workbook, '干部', cadreColumns, ['状态']);
   pump(stream, async () => {
+    let written = 0;
     let after: CadreCursor | null = null;
     for (;;) {
       const page = await cadresAfter(db, actor.scope, f, after, pageSize);
@@ -146,12 +157,14 @@ export async function exportCadres(db: Db, actor: Actor, f: CadreExportQuery) {
             c.status === 'active' ? '在岗' : '已离开',
           ])
           .commit();
+        written++;
       }
       const last = page[page.length - 1]!;
       after = { rankPos: last.rankPos, regionCode: last.regionCode, initials: last.initials, id: last.id };
       await drained(stream);
     }
     sheet.commit();
+    await auditExport(db, actor, 'cadre', full, f, written);
     await workbook.commit();
   });
   return { stream, fileName: `干部-${stamp()}.xlsx` };

@@ -101,6 +101,11 @@ export async function updateUserPassword(db: Executor, id: string, passwordHash:
     .where(eq(users.id, id));
 }
 
+/** Not a version bump: the account's record is unchanged, only its next step. */
+export async function setMustChangePassword(db: Executor, id: string) {
+  await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+}
+
 export async function setLastLogin(db: Executor, id: string, at: Date) {
   await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
 }

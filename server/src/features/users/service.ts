@@ -26,8 +26,8 @@ function assertAssignable(actor: Actor, role: Role) {
   }
 }
 
-function assertPassword(actor: Actor, pw: string, field: string) {
-  const problem = passwordProblem(pw);
+function assertPassword(actor: Actor, pw: string, field: string, words: string[] = []) {
+  const problem = passwordProblem(pw, words);
   if (problem) throw new AppError('validation_failed', problem, [{ path: field, message: actor.lang === 'en' ? problem.en : problem.zh }]);
 }
 
@@ -65,7 +65,7 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof cre
   if (input.id && (await repo.userExists(db, input.id))) throw idTaken();
   if (input.unitId) await unitForReference(db, actor, input.unitId, 'body.unitId');
   await regionForWrite(db, actor, input.regionCode, 'body.regionCode');
-  assertPassword(actor, input.password, 'body.password');
+  assertPassword(actor, input.password, 'body.password', [input.username, input.displayName]);
   if (await repo.usernameTaken(db, input.username)) {
     throw new AppError('duplicate', { zh: `用户名“${input.username}”已被使用`, en: `Username "${input.username}" is taken` }, [
       { path: 'body.username', message: actor.lang === 'en' ? 'already taken' : '已被使用' },
@@ -136,7 +136,7 @@ export async function setUserStatus(db: Db, actor: Actor, id: string, version: n
 export async function resetPassword(db: Db, actor: Actor, id: string, newPassword: string) {
   requireRole(actor, adminRoles);
   const user = await userForWrite(db, actor, id);
-  assertPassword(actor, newPassword, 'body.newPassword');
+  assertPassword(actor, newPassword, 'body.newPassword', [user.username, user.displayName]);
   const hash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await repo.updateUserPassword(tx, id, hash, true);

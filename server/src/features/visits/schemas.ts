@@ -5,8 +5,8 @@ import { isDay, isMonth } from '../worklists/periods.js';
 import { visitKinds } from './rules.js';
 import { confirmMethods, visitStatuses } from './tables.js';
 
-export const daySchema = z.string().refine(isDay, '日期格式应为 YYYY-MM-DD').describe("A calendar day 'YYYY-MM-DD' (Asia/Shanghai)");
-export const monthSchema = z.string().refine(isMonth, '月份格式应为 YYYY-MM').describe("A calendar month 'YYYY-MM' (Asia/Shanghai)");
+export const daySchema = z.string().refine(isDay, '日期应为 YYYY-MM-DD，年份在 2000–2099 之间').describe("A calendar day 'YYYY-MM-DD' (Asia/Shanghai)");
+export const monthSchema = z.string().refine(isMonth, '月份应为 YYYY-MM，年份在 2000–2099 之间').describe("A calendar month 'YYYY-MM' (Asia/Shanghai)");
 
 const note = (max: number) => z.string().trim().max(max).nullable().optional();
 

@@ -61,7 +61,12 @@ export function lastDayOfMonth(month: Month): Day {
 export const daysBetween = (a: Day, b: Day): number =>
   Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400_000);
 
+/**
+ * Days, months and quarters of field work: years 2000–2099. The work began long after 2000; year
+ * 0000 made Date arithmetic throw (a 500) and a visit on 1900-01-01 was accepted.
+ */
+const workYear = /^20\d\d/;
 export const isDay = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-export const isQuarter = (s: string): boolean => /^\d{4}-Q[1-4]$/.test(s);
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && workYear.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+export const isMonth = (s: string): boolean => /^20\d\d-(0[1-9]|1[0-2])$/.test(s);
+export const isQuarter = (s: string): boolean => /^20\d\d-Q[1-4]$/.test(s);

@@ -23,7 +23,7 @@ let t: TestContext;
 let clerk: Client;
 const jobs: string[] = [];
 
-const col = (header: string) => householdHeader.indexOf(header) + 1;
+const col = (header: string) => (householdHeader as readonly string[]).indexOf(header) + 1;
 
 async function upload(client: Client, file: Buffer, kind = 'households', name = '农户.xlsx'): Promise<Res> {
   const m = multipart(file, name, { kind });

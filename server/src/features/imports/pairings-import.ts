@@ -132,7 +132,7 @@ export async function checkPairings(run: Run): Promise<Checked> {
     for (const s of batch) {
       const problems = [...s.problems, ...findings.extra(s.row)];
       if (problems.length) {
-        report ??= new ReportWriter(storage, f.report, staged.header, staged.index, pairingColumns);
+        report ??= new ReportWriter(storage, f.report, staged.header, staged.index, pairingColumns, staged.sheets);
         report.add(s, problems, null);
         findings.count(s.row, problems);
         continue;
@@ -159,7 +159,7 @@ export async function checkPairings(run: Run): Promise<Checked> {
     errorRows: findings.errorRows,
     counts,
     sample: findings.sample(pairingColumns),
-    hasReport: report !== null,
+    sheets: staged.sheets, skippedSheets: staged.skippedSheets, hasReport: report !== null,
   };
 }
 

@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { headerStyle, type ColumnSpec } from '../../platform/excel.js';
+import { columnStyle, dateCellValue, headerStyle, printSetup, type ColumnSpec } from '../../platform/excel.js';
+import { withCheckChar } from '../../platform/personal-data.js';
 import { adminRoles } from '../../platform/roles.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { cadreColumns } from './cadre-rows.js';
@@ -30,10 +31,11 @@ function colLetter(n: number): string {
 async function build(sheetName: string, columns: readonly ColumnSpec[], lists: Record<string, string[]>, example: Example, rules: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianhu 联户';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup });
   const help = wb.addWorksheet('填写说明');
   const options = wb.addWorksheet('选项', { state: 'hidden' });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12, style: c.key === 'idNumber' ? { numFmt: '@' } : {} }));
+  // ID numbers, phones and codes as text (Excel keeps every digit), dates as dates
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12, style: columnStyle(c.format) }));
   const head = ws.getRow(1);
   head.height = 24;
   columns.forEach((c, i) => {
@@ -57,7 +59,7 @@ async function build(sheetName: string, columns: readonly ColumnSpec[], lists: R
       showErrorMessage: false,
     });
   });
-  const ex = ws.addRow(columns.map((c) => example[c.key] ?? null));
+  const ex = ws.addRow(columns.map((c) => (c.format === 'date' ? dateCellValue(String(example[c.key] ?? '')) : (example[c.key] ?? null))));
   ex.font = { italic: true, color: { argb: 'FF808080' } };
 
   help.columns = [{ width: 16 }, { width: 8 }, { width: 60 }, { width: 60 }];
@@ -71,6 +73,21 @@ async function build(sheetName: string, columns: readonly ColumnSpec[], lists: R
 
 const sample = (names: string[], fallback: string) => names[0] ?? fallback;
 
+/** The examples' ID numbers, valid ones (check character computed): a clerk copying the example row gets no error. */
+export const exampleIds = { head: withCheckChar('43312419720315001'), cadre: withCheckChar('43312419850612001') };
+
+/** The dropdowns of the households sheet: places of the scope and the catalogue's names (the template and the error report). */
+export function householdLists(regions: Awaited<ReturnType<typeof repo.regionsInScope>>, catalog: Awaited<ReturnType<typeof repo.catalogEntries>>) {
+  const current = (level: string) => regions.filter((r) => r.level === level && !r.expired).map((r) => r.name);
+  const names = (list: { zh: string }[]) => [...new Set(list.map((c) => c.zh))];
+  return {
+    township: current('township'),
+    village: current('village'),
+    categories: names([...builtInCategories, ...catalog.filter((c) => c.kind === 'category')]),
+    causes: names([...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')]),
+  };
+}
+
 export async function householdTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
   const regions = await repo.regionsInScope(db, actor.scope);
@@ -79,13 +96,12 @@ export async function householdTemplate(db: Db, actor: Actor) {
   const village = current('village').sort((a, b) => a.code.localeCompare(b.code))[0];
   const township = village ? regions.find((r) => r.code === `${village.code.slice(0, 9)}000`) : current('township')[0];
   const group = village ? regions.find((r) => r.parentCode === village.code) : undefined;
-  const names = (list: { zh: string }[]) => [...new Set(list.map((c) => c.zh))];
-  const categories = names([...builtInCategories, ...catalog.filter((c) => c.kind === 'category')]);
-  const causes = names([...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')]);
+  const lists = householdLists(regions, catalog);
+  const { categories, causes } = lists;
   const buffer = await build(
     '农户成员',
     householdColumns,
-    { township: current('township').map((r) => r.name), village: current('village').map((r) => r.name), categories, causes },
+    lists,
     {
       householdNo: `${examplePrefix}${village?.code ?? '433124213209'}001`,
       township: township?.name ?? '补抽乡',
@@ -95,7 +111,7 @@ export async function householdTemplate(db: Db, actor: Actor) {
       relation: '户主',
       name: '龙文斌',
       sex: '男',
-      idNumber: '433124197203150018',
+      idNumber: exampleIds.head,
       birthDate: '1972-03-15',
       health: '健康',
       education: '初中',
@@ -129,7 +145,7 @@ export async function cadreTemplate(db: Db, actor: Actor) {
     '干部',
     cadreColumns,
     { township: current('township'), village: current('village'), unit: units.map((u) => u.name), branch: branches.map((b) => b.name) },
-    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: '433124198506120014', rank: '驻村干部', unit: units[0]?.name ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: current('township')[0] ?? '补抽乡', village: current('village')[0] ?? '吉久村' },
+    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: exampleIds.cadre, rank: '驻村干部', unit: units[0]?.name ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: current('township')[0] ?? '补抽乡', village: current('village')[0] ?? '吉久村' },
     [
       '乡镇、村都不填时，干部的所在地为导入人所在的县（乡镇）。县级领导、科级干部一般不填乡镇和村。',
       '重复导入时按身份证号更新，不会重复建档。单位、党支部须是系统中已有的名称。',
@@ -147,7 +163,7 @@ export async function pairingTemplate(db: Db, actor: Actor) {
     '结对',
     pairingColumns,
     { programme: programmes.map((p) => p.name), township: current('township') },
-    { programme: `${examplePrefix}${programmes[0]?.name ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: '433124197203150018', township: current('township')[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
+    { programme: `${examplePrefix}${programmes[0]?.name ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: exampleIds.head, township: current('township')[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
     [
       '一行一对：一名帮扶人与一个对象。几帮一时同一户写几行，每行一名帮扶人，其中一行的“是否联系人”填“是”。',
       '帮扶人重名时填写其身份证号或电话；户主重名时填写对象身份证号；村名重名时填写乡镇。',

@@ -108,3 +108,10 @@ export async function idExists(db: Executor, id: string): Promise<boolean> {
   const rows = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).limit(1);
   return rows.length > 0;
 }
+
+/** The names of these regions (any scope: names are not secret), by code. */
+export async function namesOf(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

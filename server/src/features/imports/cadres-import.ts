@@ -10,6 +10,7 @@ import { files, LineWriter, readBatches, readStaged, stageRows, storedFile } fro
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
+import { cadreLists } from './templates.js';
 import { problem } from './rules.js';
 import { DataChanged, Findings, batches, type Checked, type Run } from './run.js';
 
@@ -54,7 +55,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
   for await (const batch of readStaged<CadreValue>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     if (problems.length) {
-      report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns, staged.sheets);
+      report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns, staged.sheets, await cadreLists(db, scope));
       report.add(s, problems, null);
       findings.count(s.row, problems);
       continue;

@@ -177,6 +177,22 @@ describe('the error report', () => {
   });
 });
 
+describe('the pairing error report', () => {
+  it('keeps the ID columns text and the dropdowns, so it is fixed in place', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('结对');
+    ws.addRow(pairingColumns.map((c) => c.header));
+    ws.addRow(pairingColumns.map((c) => ({ programme: '没有的活动', role: '一帮一', helper: '麻春花', target: '龙文斌', startOn: '2025-03-01' })[c.key as string] ?? null));
+    const check = await upload(clerk, Buffer.from(await wb.xlsx.writeBuffer()), 'pairings', '结对.xlsx');
+    expect(check.body.errorRows).toBe(1);
+    const sheet = (await load((await clerk.get(`/api/imports/${check.body.id}/report.xlsx`)).raw)).worksheets[0]!;
+    const at = (key: string) => pairingColumns.findIndex((c) => c.key === key) + 1;
+    expect([sheet.getCell(2, at('targetIdNumber')).numFmt, sheet.getCell(2, at('helperKey')).numFmt]).toEqual(['@', '@']);
+    expect(sheet.getCell(2, at('role')).dataValidation).toMatchObject({ type: 'list' });
+    expect(sheet.getCell(2, at('startOn')).value).toBeInstanceOf(Date);
+  });
+});
+
 describe('cadre import', () => {
   it('finds a duplicate ID number on rows with other faults too, in one round', async () => {
     const id = idNumber('19850612', 80);

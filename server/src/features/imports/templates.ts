@@ -9,6 +9,7 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { columnStyle, dateCellValue, headerStyle, printSetup, type ColumnSpec } from '../../platform/excel.js';
 import { withCheckChar } from '../../platform/personal-data.js';
 import { adminRoles } from '../../platform/roles.js';
+import type { Scope } from '../../platform/scope.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { cadreColumns } from './cadre-rows.js';
 import { householdColumns } from './household-rows.js';
@@ -135,17 +136,30 @@ export async function householdTemplate(db: Db, actor: Actor) {
   return { buffer, fileName: '农户成员导入模板.xlsx' };
 }
 
+const currentNames = (regions: Awaited<ReturnType<typeof repo.regionsInScope>>, level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
+
+/** The cadre sheet's dropdowns: places of the scope, units and branches the importer sees (the template and the error report). */
+export async function cadreLists(db: Db, scope: Scope) {
+  const regions = await repo.regionsInScope(db, scope);
+  const [units, branches] = await Promise.all([repo.unitsVisible(db, scope), repo.branchesVisible(db, scope)]);
+  return { township: currentNames(regions, 'township'), village: currentNames(regions, 'village'), unit: units.map((u) => u.name), branch: branches.map((b) => b.name) };
+}
+
+/** The pairing sheet's dropdowns: my programmes and townships (the template and the error report). */
+export async function pairingLists(db: Db, scope: Scope) {
+  const regions = await repo.regionsInScope(db, scope);
+  const programmes = await programmesForTemplate(db, scope);
+  return { programme: programmes.map((p) => p.name), township: currentNames(regions, 'township') };
+}
+
 export async function cadreTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
-  const regions = await repo.regionsInScope(db, actor.scope);
-  const current = (level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
-  const units = await repo.unitsVisible(db, actor.scope);
-  const branches = await repo.branchesVisible(db, actor.scope);
+  const lists = await cadreLists(db, actor.scope);
   const buffer = await build(
     '干部',
     cadreColumns,
-    { township: current('township'), village: current('village'), unit: units.map((u) => u.name), branch: branches.map((b) => b.name) },
-    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: exampleIds.cadre, rank: '驻村干部', unit: units[0]?.name ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: current('township')[0] ?? '补抽乡', village: current('village')[0] ?? '吉久村' },
+    lists,
+    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: exampleIds.cadre, rank: '驻村干部', unit: lists.unit[0] ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: lists.township[0] ?? '补抽乡', village: lists.village[0] ?? '吉久村' },
     [
       '乡镇、村都不填时，干部的所在地为导入人所在的县（乡镇）。县级领导、科级干部一般不填乡镇和村。',
       '重复导入时按身份证号更新，不会重复建档。单位、党支部须是系统中已有的名称。',
@@ -156,14 +170,12 @@ export async function cadreTemplate(db: Db, actor: Actor) {
 
 export async function pairingTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
-  const regions = await repo.regionsInScope(db, actor.scope);
-  const current = (level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
-  const programmes = await programmesForTemplate(db, actor.scope);
+  const lists = await pairingLists(db, actor.scope);
   const buffer = await build(
     '结对',
     pairingColumns,
-    { programme: programmes.map((p) => p.name), township: current('township') },
-    { programme: `${examplePrefix}${programmes[0]?.name ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: exampleIds.head, township: current('township')[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
+    lists,
+    { programme: `${examplePrefix}${lists.programme[0] ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: exampleIds.head, township: lists.township[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
     [
       '一行一对：一名帮扶人与一个对象。几帮一时同一户写几行，每行一名帮扶人，其中一行的“是否联系人”填“是”。',
       '帮扶人重名时填写其身份证号或电话；户主重名时填写对象身份证号；村名重名时填写乡镇。',

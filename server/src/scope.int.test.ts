@@ -174,6 +174,10 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/imports/{id}/apply', url: () => `/api/imports/${other.importId}/apply`, body: () => ({ mode: 'valid_rows' }), expect: 403 },
   { method: 'GET', route: '/api/exports/households.xlsx', url: () => `/api/exports/households.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'GET', route: '/api/exports/cadres.xlsx', url: () => `/api/exports/cadres.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
+  // the registers are their lists: 猫儿乡's pairings, visits and diary entries are not in 补抽乡's files (the header row only)
+  { method: 'GET', route: '/api/exports/pairings.xlsx', url: () => `/api/exports/pairings.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
+  { method: 'GET', route: '/api/exports/visits.xlsx', url: () => `/api/exports/visits.xlsx?householdId=${other.householdId}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
+  { method: 'GET', route: '/api/exports/diary-entries.xlsx', url: () => `/api/exports/diary-entries.xlsx?cadreId=${other.fieldCadreId}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'PUT', route: '/api/households/{id}/surveys/{formId}/{year}', url: () => `/api/households/${other.householdId}/surveys/${other.formId}/2025`, body: () => ({ answers: {} }), expect: 403 },
   // Built-in programme templates belong to no region.
   { method: 'GET', route: '/api/programmes/templates', url: () => '/api/programmes/templates', expect: 200 },

@@ -60,6 +60,48 @@ export interface ColumnSpec<K extends string = string> {
   note?: string;
   /** Allowed values, offered as a dropdown in templates. */
   list?: string[];
+  /** text: ID numbers, phones and codes, which Excel would turn into numbers; date: a date cell. */
+  format?: 'text' | 'date';
+}
+
+export const textFormat = '@';
+export const dateFormat = 'yyyy-mm-dd';
+
+/** The cell format of a column (text or date), for templates, reports and exports alike. */
+export const columnStyle = (format: ColumnSpec['format']): Partial<ExcelJS.Style> =>
+  format === 'text' ? { numFmt: textFormat } : format === 'date' ? { numFmt: dateFormat } : {};
+
+/** A sheet's columns: the width and format each spec asks for. */
+export const sheetColumns = (specs: readonly Pick<ColumnSpec, 'width' | 'format'>[]): Partial<ExcelJS.Column>[] =>
+  specs.map((c) => ({ width: c.width ?? 12, style: columnStyle(c.format) }));
+
+/** YYYY-MM-DD as a date cell's value (midnight UTC: the day Excel shows). */
+export function dateCellValue(iso: string | null | undefined): Date | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  // 1991-13-01 as typed stays text (the report shows it as the clerk wrote it)
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : d;
+}
+
+/**
+ * How every workbook we write prints: landscape, as wide as one page, the header row repeated on
+ * each page (A4).
+ */
+export const printSetup: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  paperSize: 9,
+  printTitlesRow: '1:1',
+};
+
+/** A list sheet's header row, styled and frozen, for sheets built whole (not streamed). */
+export function addListSheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number; format?: ColumnSpec['format'] }[]): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: columnStyle(c.format) }));
+  sheet.addRow(columns.map((c) => c.header)).eachCell((cell) => (cell.style = headerStyle));
+  return sheet;
 }
 
 /** Maps the header row to column positions; lists the required headers that are missing. */

@@ -578,13 +578,20 @@ async function entryText(src: RangeSource, e: ZipEntry | undefined): Promise<str
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** A workbook opened: what its cells refer to, its visible sheets by name, and each sheet's XML as it is unpacked. */
+export interface Book {
+  context: SheetContext;
+  sheets: string[];
+  text(sheet: number): Promise<AsyncGenerator<string>>;
+}
+
 /**
- * The first visible worksheet: what its cells refer to (shared strings, date styles) and its XML
- * text as it is unpacked; null when every sheet is hidden. Throws XlsxError when the file is not
- * a readable workbook.
+ * Opens a workbook: its visible worksheets in order and what their cells refer to (shared strings,
+ * date styles). Throws XlsxError when the file is not a readable workbook.
  */
-export async function openSheet(src: RangeSource): Promise<{ context: SheetContext; text: AsyncGenerator<string> } | null> {
-  let sheet: ZipEntry | undefined;
+export async function openBook(src: RangeSource): Promise<Book> {
+  let parts: ZipEntry[];
+  let names: string[];
   let context: SheetContext;
   try {
     const entries = await zipEntries(src);
@@ -598,28 +605,41 @@ export async function openSheet(src: RangeSource): Promise<{ context: SheetConte
       entryText(src, find(book.styles ?? 'xl/styles.xml')),
       entryText(src, find(book.sharedStrings ?? 'xl/sharedStrings.xml')),
     ]);
-    const date1904 = book.date1904;
-    const first = book.sheets.find((s) => !s.hidden);
-    if (!first) return null;
-    sheet = find(first.path);
-    if (!sheet) throw new XlsxError(`no ${first.path} in the workbook`);
-    context = { strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904 };
+    const visible = book.sheets.filter((s) => !s.hidden);
+    parts = visible.map((s) => {
+      const e = find(s.path);
+      if (!e) throw new XlsxError(`no ${s.path} in the workbook`);
+      return e;
+    });
+    names = visible.map((s) => s.name);
+    context = { strings: strings ? sharedStrings(strings) : [], dates: styles ? dateStyles(styles) : [], date1904: book.date1904 };
   } catch (err) {
     throw err instanceof XlsxError ? err : new XlsxError(err instanceof Error ? err.message : String(err));
   }
-  const input = await entryStream(src, sheet, xlsxLimits.sheetBytes);
-  const text = async function* () {
-    const decoder = new TextDecoder('utf-8');
-    try {
-      for await (const chunk of input) yield decoder.decode(chunk as Buffer, { stream: true });
-      yield decoder.decode();
-    } catch (err) {
-      throw new XlsxError(err instanceof Error ? err.message : String(err));
-    } finally {
-      input.destroy();
-    }
+  const text = async (i: number) => {
+    const input = await entryStream(src, parts[i]!, xlsxLimits.sheetBytes);
+    return (async function* () {
+      const decoder = new TextDecoder('utf-8');
+      try {
+        for await (const chunk of input) yield decoder.decode(chunk as Buffer, { stream: true });
+        yield decoder.decode();
+      } catch (err) {
+        throw new XlsxError(err instanceof Error ? err.message : String(err));
+      } finally {
+        input.destroy();
+      }
+    })();
   };
-  return { context, text: text() };
+  return { context, sheets: names, text };
+}
+
+/** Rows of one sheet of an opened book, a chunk's worth at a time. Rows with no value at all are skipped. */
+export async function* bookSheetBatches(book: Book, sheet: number): AsyncGenerator<SheetRow[]> {
+  const scanner = new SheetScanner(book.context);
+  for await (const text of await book.text(sheet)) {
+    const rows = scanner.push(text);
+    if (rows.length) yield rows;
+  }
 }
 
 /**
@@ -627,13 +647,9 @@ export async function openSheet(src: RangeSource): Promise<{ context: SheetConte
  * the unpacked sheet, not per row). Rows with no value at all are skipped.
  */
 export async function* readSheetBatches(src: RangeSource): AsyncGenerator<SheetRow[]> {
-  const sheet = await openSheet(src);
-  if (!sheet) return;
-  const scanner = new SheetScanner(sheet.context);
-  for await (const text of sheet.text) {
-    const rows = scanner.push(text);
-    if (rows.length) yield rows;
-  }
+  const book = await openBook(src);
+  if (book.sheets.length === 0) return;
+  yield* bookSheetBatches(book, 0);
 }
 
 /** Rows of the first visible worksheet, one at a time (readSheetBatches). */

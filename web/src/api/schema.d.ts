@@ -4298,7 +4298,7 @@ export interface paths {
                                 processedRows: number;
                                 /** @description Rows with at least one bad cell */
                                 errorRows: number;
-                                /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                                /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                                 summary: {
                                     [key: string]: number;
                                 } | null;
@@ -4306,10 +4306,25 @@ export interface paths {
                                 failure: string | null;
                                 /** @description The first problems found (at most 50); the report has them all */
                                 problems: {
+                                    /** @description The sheet, when the workbook had several read */
+                                    sheet: string | null;
                                     row: number;
                                     column: string | null;
                                     message: string;
                                 }[];
+                                /** @description Dry run of households: a few of the households and members the apply will change */
+                                changes: {
+                                    sheet: string | null;
+                                    row: number;
+                                    /** @description The household (head, 户编号) or member */
+                                    what: string;
+                                    /** @description The sheet columns whose values differ from the registry */
+                                    fields: string[];
+                                }[];
+                                /** @description The sheets read (every sheet with the template’s header) */
+                                sheets: string[];
+                                /** @description Visible sheets passed over: no template header in their first ten rows */
+                                skippedSheets: string[];
                                 /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                                 hasReport: boolean;
                                 regionCode: string;
@@ -4371,7 +4386,7 @@ export interface paths {
                             processedRows: number;
                             /** @description Rows with at least one bad cell */
                             errorRows: number;
-                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                             summary: {
                                 [key: string]: number;
                             } | null;
@@ -4379,10 +4394,25 @@ export interface paths {
                             failure: string | null;
                             /** @description The first problems found (at most 50); the report has them all */
                             problems: {
+                                /** @description The sheet, when the workbook had several read */
+                                sheet: string | null;
                                 row: number;
                                 column: string | null;
                                 message: string;
                             }[];
+                            /** @description Dry run of households: a few of the households and members the apply will change */
+                            changes: {
+                                sheet: string | null;
+                                row: number;
+                                /** @description The household (head, 户编号) or member */
+                                what: string;
+                                /** @description The sheet columns whose values differ from the registry */
+                                fields: string[];
+                            }[];
+                            /** @description The sheets read (every sheet with the template’s header) */
+                            sheets: string[];
+                            /** @description Visible sheets passed over: no template header in their first ten rows */
+                            skippedSheets: string[];
                             /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                             hasReport: boolean;
                             regionCode: string;
@@ -4421,7 +4451,7 @@ export interface paths {
                             processedRows: number;
                             /** @description Rows with at least one bad cell */
                             errorRows: number;
-                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                             summary: {
                                 [key: string]: number;
                             } | null;
@@ -4429,10 +4459,25 @@ export interface paths {
                             failure: string | null;
                             /** @description The first problems found (at most 50); the report has them all */
                             problems: {
+                                /** @description The sheet, when the workbook had several read */
+                                sheet: string | null;
                                 row: number;
                                 column: string | null;
                                 message: string;
                             }[];
+                            /** @description Dry run of households: a few of the households and members the apply will change */
+                            changes: {
+                                sheet: string | null;
+                                row: number;
+                                /** @description The household (head, 户编号) or member */
+                                what: string;
+                                /** @description The sheet columns whose values differ from the registry */
+                                fields: string[];
+                            }[];
+                            /** @description The sheets read (every sheet with the template’s header) */
+                            sheets: string[];
+                            /** @description Visible sheets passed over: no template header in their first ten rows */
+                            skippedSheets: string[];
                             /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                             hasReport: boolean;
                             regionCode: string;
@@ -4498,7 +4543,7 @@ export interface paths {
                             processedRows: number;
                             /** @description Rows with at least one bad cell */
                             errorRows: number;
-                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                             summary: {
                                 [key: string]: number;
                             } | null;
@@ -4506,10 +4551,25 @@ export interface paths {
                             failure: string | null;
                             /** @description The first problems found (at most 50); the report has them all */
                             problems: {
+                                /** @description The sheet, when the workbook had several read */
+                                sheet: string | null;
                                 row: number;
                                 column: string | null;
                                 message: string;
                             }[];
+                            /** @description Dry run of households: a few of the households and members the apply will change */
+                            changes: {
+                                sheet: string | null;
+                                row: number;
+                                /** @description The household (head, 户编号) or member */
+                                what: string;
+                                /** @description The sheet columns whose values differ from the registry */
+                                fields: string[];
+                            }[];
+                            /** @description The sheets read (every sheet with the template’s header) */
+                            sheets: string[];
+                            /** @description Visible sheets passed over: no template header in their first ten rows */
+                            skippedSheets: string[];
                             /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                             hasReport: boolean;
                             regionCode: string;
@@ -4625,7 +4685,7 @@ export interface paths {
                             processedRows: number;
                             /** @description Rows with at least one bad cell */
                             errorRows: number;
-                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                             summary: {
                                 [key: string]: number;
                             } | null;
@@ -4633,10 +4693,25 @@ export interface paths {
                             failure: string | null;
                             /** @description The first problems found (at most 50); the report has them all */
                             problems: {
+                                /** @description The sheet, when the workbook had several read */
+                                sheet: string | null;
                                 row: number;
                                 column: string | null;
                                 message: string;
                             }[];
+                            /** @description Dry run of households: a few of the households and members the apply will change */
+                            changes: {
+                                sheet: string | null;
+                                row: number;
+                                /** @description The household (head, 户编号) or member */
+                                what: string;
+                                /** @description The sheet columns whose values differ from the registry */
+                                fields: string[];
+                            }[];
+                            /** @description The sheets read (every sheet with the template’s header) */
+                            sheets: string[];
+                            /** @description Visible sheets passed over: no template header in their first ten rows */
+                            skippedSheets: string[];
                             /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                             hasReport: boolean;
                             regionCode: string;
@@ -4675,7 +4750,7 @@ export interface paths {
                             processedRows: number;
                             /** @description Rows with at least one bad cell */
                             errorRows: number;
-                            /** @description Dry run: households/members (or cadres) to create and to update, rows to import, rows held back; after the apply: created, updated */
+                            /** @description Dry run: households/members (or cadres) to create, to update (they differ from the registry) and unchanged, rows to import, rows held back; after the apply: created, updated */
                             summary: {
                                 [key: string]: number;
                             } | null;
@@ -4683,10 +4758,25 @@ export interface paths {
                             failure: string | null;
                             /** @description The first problems found (at most 50); the report has them all */
                             problems: {
+                                /** @description The sheet, when the workbook had several read */
+                                sheet: string | null;
                                 row: number;
                                 column: string | null;
                                 message: string;
                             }[];
+                            /** @description Dry run of households: a few of the households and members the apply will change */
+                            changes: {
+                                sheet: string | null;
+                                row: number;
+                                /** @description The household (head, 户编号) or member */
+                                what: string;
+                                /** @description The sheet columns whose values differ from the registry */
+                                fields: string[];
+                            }[];
+                            /** @description The sheets read (every sheet with the template’s header) */
+                            sheets: string[];
+                            /** @description Visible sheets passed over: no template header in their first ten rows */
+                            skippedSheets: string[];
                             /** @description GET /api/imports/{id}/report.xlsx has the rows with errors */
                             hasReport: boolean;
                             regionCode: string;
@@ -4782,6 +4872,144 @@ export interface paths {
                     status?: "active" | "left";
                     /** @description Only cadres with (true) or without (false) a login account */
                     hasAccount?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/pairings.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pairings register (结对名册) as .xlsx: GET /api/pairings with the same filters and scope */
+        get: {
+            parameters: {
+                query?: {
+                    programmeId?: string;
+                    helperKind?: "cadre" | "branch" | "unit";
+                    /** @description Pairings of this cadre, unit or branch */
+                    helperId?: string;
+                    targetKind?: "household" | "township" | "village" | "branch" | "person";
+                    /** @description Pairings of this household, branch, person or place */
+                    targetId?: string;
+                    /** @description Targets in this region and below */
+                    regionCode?: string;
+                    role?: "one_to_one" | "several_to_one" | "branch_helps" | "leader_point" | "unit_village" | "unit_township" | "unit_household" | "branch_pair" | "resident" | "person_to_person";
+                    /** @description Only pairings that hold on this day */
+                    activeOn?: string;
+                    /** @description true: not ended; false: ended */
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/visits.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits (走访记录) as .xlsx: GET /api/visits with the same filters, scope and roles */
+        get: {
+            parameters: {
+                query?: {
+                    cadreId?: string;
+                    householdId?: string;
+                    /** @description A calendar month 'YYYY-MM' (Asia/Shanghai) */
+                    month?: string;
+                    /** @description Visits on or after this day */
+                    from?: string;
+                    /** @description Visits before this day */
+                    to?: string;
+                    /** @description Only the signed-in cadre's own visits */
+                    mine?: "true" | "false";
+                    includeVoid?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/diary-entries.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diary entries (民情日记) as .xlsx: GET /api/diary-entries with the same filters, scope and roles */
+        get: {
+            parameters: {
+                query?: {
+                    cadreId?: string;
+                    /** @description A calendar month 'YYYY-MM' (Asia/Shanghai) */
+                    month?: string;
+                    status?: "draft" | "submitted" | "returned" | "accepted";
+                    /** @description Entries of cadres working in this region and below */
+                    regionCode?: string;
+                    /** @description Only the signed-in cadre's own entries */
+                    mine?: "true" | "false";
                 };
                 header?: never;
                 path?: never;

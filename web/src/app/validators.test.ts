@@ -17,6 +17,8 @@ describe('form rules mirror the server', () => {
     expect(phonePattern.test('13812345678')).toBe(true);
     expect(phonePattern.test('0743-7221234')).toBe(true);
     expect(phonePattern.test('12345')).toBe(false);
+    // the server's rule (app/fieldRules): no mobile starts 12
+    expect(phonePattern.test('12907431234')).toBe(false);
   });
 
   it('administrators give only roles below their own', () => {

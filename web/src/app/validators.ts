@@ -29,4 +29,5 @@ export const sameAsRule =
   });
 
 export const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,31}$/;
-export const phonePattern = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+/** The server's phone rule (app/fieldRules). */
+export { phonePattern } from './fieldRules';

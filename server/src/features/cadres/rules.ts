@@ -61,8 +61,8 @@ export function branchRoleProblem(c: { branchId: string | null; branchRole: Bran
   return c.branchRole && !c.branchId ? { zh: '请先选择所在党支部', en: 'Choose the branch first' } : null;
 }
 
-/** Mobile (11 digits from 13–19) or a landline with area code. */
-export const phonePattern = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
+/** The one phone rule (platform/field-rules), kept under its old name for the callers here. */
+export { phonePattern } from '../../platform/field-rules.js';
 
 type Text = { zh: string; en: string };
 

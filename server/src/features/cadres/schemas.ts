@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { codeSchema } from '../regions/schemas.js';
-import { phonePattern } from './rules.js';
+import { personNameSchema, phoneSchema, titleSchema } from '../../platform/field-schemas.js';
 import { branchRoles, cadreRanks } from './tables.js';
 
 const statuses = ['active', 'left'] as const;
@@ -42,18 +42,17 @@ export const cadreListQuery = z.object({
   hasAccount: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')).describe('Only cadres with (true) or without (false) a login account'),
 });
 
-const phone = z.string().trim().regex(phonePattern, '电话号码格式不正确');
 
 /**
  * The fields of a cadre a person types. Create, update and the Excel import of the cadre registry
  * (a later feature) all build on this one object, so a new column is added in one place.
  */
 export const cadreFields = z.object({
-  name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字'),
+  name: personNameSchema(),
   sex: z.enum(sexes).nullable().optional(),
   rank: z.enum(cadreRanks),
-  title: z.string().trim().max(50).nullable().optional(),
-  phone: phone.nullable().optional(),
+  title: titleSchema().nullable().optional(),
+  phone: phoneSchema().nullable().optional(),
   regionCode: codeSchema,
   unitId: z.uuid().nullable().optional(),
   branchId: z.uuid().nullable().optional(),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
 import { newId } from '../../platform/ids.js';
@@ -201,5 +202,31 @@ describe('the quarterly sample (调阅)', () => {
     expect(paths(await w.admin.post('/api/diary-samples', { quarter: '2026-Q5' }))).toEqual(['body.quarter']);
     expect((await w.maoer.post('/api/diary-samples', { quarter, regionCode: BUCHOU })).status).toBe(403);
     expect((await w.long.post('/api/diary-samples', { quarter, regionCode: JIJIU })).status).toBe(403);
+  });
+});
+
+describe('diary entries as a workbook', () => {
+  it('exports the entries the list shows: the author’s own, and the township’s for its administrator, in labels and plain text', async () => {
+    const load = async (raw: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(raw as unknown as ArrayBuffer);
+      return wb.worksheets[0]!;
+    };
+    const mine = await w.long.get('/api/diary-entries?mine=true');
+    const sheet = await load((await w.long.get('/api/exports/diary-entries.xlsx?mine=true')).raw);
+    expect(sheet.rowCount).toBe(1 + mine.body.total);
+    const header = sheet.getRow(1).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(['月份', '干部', '状态', '日记']));
+    const labels: Record<string, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', accepted: '已通过' };
+    const rows = Array.from({ length: mine.body.total as number }, (_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(header.indexOf('月份')).value, r.getCell(header.indexOf('干部')).value, r.getCell(header.indexOf('状态')).value])).toEqual(
+      mine.body.items.map((e: { month: string; status: string }) => [e.month, '龙文斌', labels[e.status]]),
+    );
+    for (const r of rows) expect(String(r.getCell(header.indexOf('日记')).value)).not.toMatch(/<[a-z]/);
+    const accepted = rows.find((r) => r.getCell(header.indexOf('状态')).value === '已通过')!;
+    expect(accepted.getCell(header.indexOf('提交日期')).value).toBeInstanceOf(Date);
+    const township = await w.admin.get('/api/diary-entries');
+    expect((await load((await w.admin.get('/api/exports/diary-entries.xlsx')).raw)).rowCount).toBe(1 + township.body.total);
+    expect((await load((await w.maoer.get('/api/exports/diary-entries.xlsx')).raw)).rowCount).toBe(1);
   });
 });

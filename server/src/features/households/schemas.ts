@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
-import { phonePattern } from '../cadres/rules.js';
+import { addressSchema, householdNoSchema, landMuSchema, personNameSchema, phoneSchema } from '../../platform/field-schemas.js';
 import { codeSchema } from '../regions/schemas.js';
 import { costCategories, educationLevels, healthStates, incomeCategories, householdStatuses, housingConditions, labourAbilities, memberStatuses, relations, schoolingStates } from './tables.js';
 
@@ -14,7 +14,7 @@ const year = z
   .regex(/^\d{4}$/, '年份为四位数字')
   .transform(Number)
   .pipe(z.number().int().min(1949).max(2100));
-const phone = z.string().trim().regex(phonePattern, '电话号码格式不正确');
+const phone = phoneSchema();
 const catalogCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '代码为小写字母、数字和下划线');
 const codesList = z
   .string()
@@ -53,7 +53,7 @@ export const memberOut = z.object({
  * build on this object. Birth date and sex are filled from the ID number when left out.
  */
 export const memberFields = z.object({
-  name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字'),
+  name: personNameSchema(),
   relation: z.enum(relations),
   idNumber: z.string().trim().min(1).max(30).nullable().optional().describe('GB 11643 resident ID number (18 characters)'),
   sex: z.enum(sexes).nullable().optional(),
@@ -93,12 +93,12 @@ const livestock = z.object({ kind: z.string().trim().min(1).max(20).describe('�
 /** The household's own fields (not its members); shared by create, update and the import. */
 export const householdFields = z.object({
   regionCode: codeSchema.describe('The village (村/社区) or group (组/社) the household lives in'),
-  householdNo: z.string().trim().min(1).max(30).nullable().optional().describe('户编号 as the county numbers it; unique in the county'),
-  address: z.string().trim().max(100).nullable().optional(),
+  householdNo: householdNoSchema().nullable().optional().describe('户编号 as the county numbers it; unique in the county'),
+  address: addressSchema().nullable().optional(),
   phone: phone.nullable().optional(),
   categories: z.array(catalogCodeSchema).max(20).optional().describe('Catalogue codes (GET /api/households/catalog), several at once'),
   povertyCauses: z.array(catalogCodeSchema).max(20).optional(),
-  landMu: z.number().min(0).max(100_000).nullable().optional().describe('Land in 亩, to 0.01'),
+  landMu: landMuSchema().nullable().optional().describe('Land in 亩, to 0.01'),
   livestock: z.array(livestock).max(20).optional(),
   housing: z.enum(housingConditions).optional(),
   notes: z.string().trim().max(500).nullable().optional(),

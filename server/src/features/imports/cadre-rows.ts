@@ -10,19 +10,20 @@ import { rankNames, rankRegionProblem } from '../cadres/rules.js';
 import type { CadreRank } from '../cadres/tables.js';
 import { sexLabels } from '../households/labels.js';
 import type { RegionIndex } from './region-names.js';
-import { codedCell, idNumberCell, nameCell, phoneCell, problem, text, type Parsed, type Problem } from './rules.js';
+import { fieldRules } from '../../platform/field-rules.js';
+import { codedCell, idNumberCell, lengthCell, nameCell, phoneCell, problem, text, type Parsed, type Problem } from './rules.js';
 
 export const cadreColumns = [
   { key: 'name', header: '姓名', required: true, width: 10 },
   { key: 'sex', header: '性别', width: 6, list: ['男', '女'], note: '可不填，按身份证号判断' },
-  { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], required: true, width: 22, note: '18 位，请把此列设为“文本”；重复导入时按身份证号更新' },
+  { key: 'idNumber', format: 'text', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], required: true, width: 22, note: '18 位，请把此列设为“文本”；重复导入时按身份证号更新' },
   { key: 'rank', header: '职级', aliases: ['干部类别', '类别'], required: true, width: 12, list: Object.values(rankNames).map((r) => r.zh) },
   { key: 'unit', header: '单位', aliases: ['工作单位', '派出单位'], width: 18, note: '须是系统中已有的单位名称' },
   { key: 'branch', header: '党支部', aliases: ['所在党支部'], width: 18, note: '须是系统中已有的党支部名称' },
   { key: 'title', header: '职务', width: 14, note: '如 乡党委书记、村委会主任、驻村第一书记' },
-  { key: 'phone', header: '联系电话', aliases: ['电话', '手机号', '手机号码'], width: 14 },
-  { key: 'township', header: '乡镇', width: 12, note: '工作所在乡镇；县级干部不填' },
-  { key: 'village', header: '村', aliases: ['村（社区）', '村(社区)'], width: 12, note: '村社干部、党员、驻村干部填所在（派驻）村' },
+  { key: 'phone', format: 'text', header: '联系电话', aliases: ['电话', '手机号', '手机号码'], width: 14 },
+  { key: 'township', format: 'text', header: '乡镇', width: 12, note: '工作所在乡镇；县级干部不填' },
+  { key: 'village', format: 'text', header: '村', aliases: ['村（社区）', '村(社区)'], width: 12, note: '村社干部、党员、驻村干部填所在（派驻）村' },
 ] as const satisfies readonly ColumnSpec[];
 export type CadreColumn = (typeof cadreColumns)[number]['key'];
 export type CadreCells = Record<CadreColumn, Cell>;
@@ -82,7 +83,8 @@ export interface CadreContext {
   today: Date;
 }
 
-export function parseCadreRow(c: CadreCells, ctx: CadreContext): { value: CadreValue | null; problems: Problem[] } {
+/** idNumber: a well-formed ID number even when other cells are bad (duplicates are found on every row). */
+export function parseCadreRow(c: CadreCells, ctx: CadreContext): { value: CadreValue | null; idNumber: string | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const take = <T>(p: Parsed<T>): T | undefined => {
     if (p.ok) return p.value;
@@ -99,8 +101,7 @@ export function parseCadreRow(c: CadreCells, ctx: CadreContext): { value: CadreV
   const sex = typedSex ?? (id?.ok ? id.info.sex : null);
   const rank = take(codedCell('rank', c.rank, rankNames, rankSynonyms));
   if (rank === null) problems.push(problem('rank', '必填', 'Required'));
-  const title = text(c.title);
-  if (title && title.length > 50) problems.push(problem('title', '职务不超过 50 个字', 'At most 50 characters'));
+  const title = take(lengthCell('title', c.title, fieldRules.title)) ?? null;
   const phone = take(phoneCell('phone', c.phone)) ?? null;
 
   let regionCode: string | undefined;
@@ -117,5 +118,5 @@ export function parseCadreRow(c: CadreCells, ctx: CadreContext): { value: CadreV
   const unitId = take(ctx.units.find('unit', c.unit, regionCode ?? null, '单位')) ?? null;
   const branchId = take(ctx.branches.find('branch', c.branch, regionCode ?? null, '党支部')) ?? null;
   const value = name && idNumber && sex && rank && regionCode && problems.length === 0 ? { name, sex, idNumber, rank, title, phone, regionCode, unitId, branchId } : null;
-  return { value, problems };
+  return { value, idNumber: idNumber ?? null, problems };
 }

@@ -10,6 +10,7 @@ import { files, LineWriter, readBatches, readStaged, stageRows, storedFile } fro
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
+import { cadreLists } from './templates.js';
 import { problem } from './rules.js';
 import { DataChanged, Findings, batches, type Checked, type Run } from './run.js';
 
@@ -34,10 +35,11 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
     pure: (cells) => cells,
     combine: (cells, row) => {
       const r = parseCadreRow(cells, ctx);
-      if (r.value) {
-        const first = ids.get(r.value.idNumber);
+      // on every row with a readable ID number, bad or not, so that one round finds them all
+      if (r.idNumber) {
+        const first = ids.get(r.idNumber);
         if (first) r.problems.push(problem('idNumber', `与第 ${first} 行的身份证号重复`, `Same ID number as row ${first}`));
-        else ids.set(r.value.idNumber, row);
+        else ids.set(r.idNumber, row);
       }
       return { value: r.problems.length ? null : r.value, problems: r.problems, key: null };
     },
@@ -53,7 +55,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
   for await (const batch of readStaged<CadreValue>(storage.read(f.staged))) for (const s of batch) {
     const problems = [...s.problems, ...findings.extra(s.row)];
     if (problems.length) {
-      report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns);
+      report ??= new ReportWriter(storage, f.report, staged.header, staged.index, cadreColumns, staged.sheets, await cadreLists(db, scope));
       report.add(s, problems, null);
       findings.count(s.row, problems);
       continue;
@@ -66,7 +68,7 @@ export async function checkCadres(run: Run, defaultRegion: string): Promise<Chec
   }
   await Promise.all([out.close(), report?.close()]);
   await storage.remove(f.staged);
-  return { totalRows: staged.rows, errorRows: findings.errorRows, counts, sample: findings.sample(cadreColumns), hasReport: report !== null };
+  return { totalRows: staged.rows, errorRows: findings.errorRows, counts, sample: findings.sample(cadreColumns), sheets: staged.sheets, skippedSheets: staged.skippedSheets, hasReport: report !== null };
 }
 
 export async function applyCadres(tx: Executor, run: Run): Promise<Record<string, number>> {

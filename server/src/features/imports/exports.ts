@@ -10,7 +10,7 @@ import type { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import { headerStyle, streamingWorkbook, type ColumnSpec } from '../../platform/excel.js';
+import { dateCellValue, headerStyle, printSetup, sheetColumns, streamingWorkbook, type ColumnSpec } from '../../platform/excel.js';
 import { maskIdNumber, maskPhone } from '../../platform/personal-data.js';
 import { levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
@@ -43,9 +43,10 @@ const pageSize = 5000;
 const label = <K extends string>(labels: Record<K, { zh: string }>, code: K | null) => (code ? labels[code].zh : null);
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-function sheetOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly ColumnSpec[], extra: string[]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [...columns.map((c) => ({ width: c.width ?? 12 })), ...extra.map(() => ({ width: 10 }))];
+/** A streamed sheet with the template's columns (widths, text and date formats) and more after them; it prints landscape, header repeated. */
+export function sheetOf(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly Pick<ColumnSpec, 'header' | 'width' | 'format'>[], extra: string[] = []) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup });
+  sheet.columns = [...sheetColumns(columns), ...extra.map(() => ({ width: 12 }))];
   const head = sheet.addRow([...columns.map((c) => c.header), ...extra]);
   head.eachCell((cell) => (cell.style = headerStyle));
   head.commit();
@@ -86,7 +87,7 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
     for (;;) {
       const page = await householdsAfter(db, actor.scope, { ...f, phonesByPrefix: full }, after, pageSize);
       if (page.length === 0) break;
-      const people = await exportRepo.membersOf(db, page.map((h) => h.id));
+      const [people, phones] = await Promise.all([exportRepo.membersOf(db, page.map((h) => h.id)), exportRepo.householdPhones(db, page.map((h) => h.id))]);
       const byHousehold = new Map<string, typeof people>();
       for (const m of people) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
       for (const h of page) {
@@ -94,7 +95,18 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
         const group = code.length === 15 ? regions.name(code) : null;
         const list = byHousehold.get(h.id) ?? [];
         const household = [h.householdNo, regions.name(`${code.slice(0, 9)}000`), regions.name(code.slice(0, 12)), group, h.headName];
-        const tail = [codes(h.categories), codes(h.povertyCauses), h.landMu === null ? null : Number(h.landMu), label(housingLabels, h.housing), h.address, label(householdStatusLabels, h.status), h.income?.year ?? null, h.income ? h.income.perCapitaNetFen / 100 : null];
+        const phone = phones.get(h.id) ?? null;
+        const tail = [
+          codes(h.categories),
+          codes(h.povertyCauses),
+          h.landMu === null ? null : Number(h.landMu),
+          label(housingLabels, h.housing),
+          h.address,
+          phone && !full ? maskPhone(phone) : phone,
+          label(householdStatusLabels, h.status),
+          h.income?.year ?? null,
+          h.income ? h.income.perCapitaNetFen / 100 : null,
+        ];
         for (const m of list.length ? list : [null]) {
           const person = m
             ? [
@@ -102,7 +114,7 @@ export async function exportHouseholds(db: Db, actor: Actor, query: HouseholdExp
                 m.name,
                 label(sexLabels, m.sex),
                 m.idNumber && !full ? maskIdNumber(m.idNumber) : m.idNumber,
-                full ? m.birthDate : birthAsShown(m.birthDate, false).birthYear,
+                full ? dateCellValue(m.birthDate) : birthAsShown(m.birthDate, false).birthYear,
                 label(healthLabels, m.health),
                 label(educationLabels, m.education),
                 label(schoolingLabels, m.schooling),

@@ -8,33 +8,35 @@ import type { IdInfo } from '../../platform/personal-data.js';
 import { educationLabels, healthLabels, housingLabels, labourLabels, relationLabels, schoolingLabels, sexLabels } from '../households/labels.js';
 import type { educationLevels, healthStates, housingConditions, labourAbilities, relations, schoolingStates } from '../households/tables.js';
 import { RegionIndex, type RegionEntry } from './region-names.js';
-import { labelLookup, codedCell, dateCell, decimalCell, idNumberOf, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
+import { fieldRules } from '../../platform/field-rules.js';
+import { labelLookup, codedCell, dateCell, decimalCell, idNumberOf, lengthCell, listCell, nameCell, phoneCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
 
 const zh = (labels: Record<string, { zh: string }>) => Object.values(labels).map((l) => l.zh);
 const multi = '可填多个，用“、”或“,”分隔';
 
 export const householdColumns = [
-  { key: 'householdNo', header: '户编号', width: 20, note: '县里的户编号，同一户各行相同。不填时按“村+组+户主姓名”认户' },
-  { key: 'township', header: '乡镇', width: 12, note: '名称或 12 位行政区划代码' },
-  { key: 'village', header: '村', aliases: ['村（社区）', '行政村', '村(社区)'], required: true, width: 12, note: '名称或 12 位行政区划代码（必填）' },
-  { key: 'group', header: '组', aliases: ['组（社）', '村民小组', '组(社)', '社'], width: 8, note: '如 一组；须已在行政区划中建立' },
+  { key: 'householdNo', format: 'text', header: '户编号', width: 20, note: '县里的户编号，同一户各行相同。不填时按“村+组+户主姓名”认户' },
+  { key: 'township', format: 'text', header: '乡镇', width: 12, note: '名称或 12 位行政区划代码' },
+  { key: 'village', format: 'text', header: '村', aliases: ['村（社区）', '行政村', '村(社区)'], required: true, width: 12, note: '名称或 12 位行政区划代码（必填）' },
+  { key: 'group', format: 'text', header: '组', aliases: ['组（社）', '村民小组', '组(社)', '社'], width: 8, note: '如 一组；须已在行政区划中建立' },
   { key: 'headName', header: '户主姓名', required: true, width: 10 },
   { key: 'relation', header: '与户主关系', aliases: ['与户主的关系'], required: true, width: 10, list: zh(relationLabels), note: '每户有且只有一个“户主”' },
   { key: 'name', header: '姓名', required: true, width: 10 },
   { key: 'sex', header: '性别', width: 6, list: zh(sexLabels), note: '可不填，按身份证号判断' },
-  { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码', '证件号码'], required: true, width: 22, note: '18 位，请把此列设为“文本”；重复导入时按身份证号更新' },
-  { key: 'birthDate', header: '出生日期', width: 12, note: '可不填，按身份证号判断；如 1985-03-12' },
+  { key: 'idNumber', format: 'text', header: '身份证号', aliases: ['身份证号码', '公民身份号码', '证件号码'], required: true, width: 22, note: '18 位，请把此列设为“文本”；重复导入时按身份证号更新' },
+  { key: 'birthDate', format: 'date', header: '出生日期', width: 12, note: '可不填，按身份证号判断；如 1985-03-12' },
   { key: 'health', header: '健康状况', width: 12, list: zh(healthLabels) },
   { key: 'education', header: '文化程度', width: 12, list: zh(educationLabels) },
   { key: 'schooling', header: '在校情况', aliases: ['在校生状况'], width: 12, list: zh(schoolingLabels) },
   { key: 'labour', header: '劳动能力', aliases: ['劳动技能'], width: 18, list: zh(labourLabels) },
   { key: 'partyMember', header: '是否党员', width: 8, list: ['是', '否'] },
-  { key: 'phone', header: '联系电话', aliases: ['电话', '手机号', '手机号码'], width: 14 },
+  { key: 'phone', format: 'text', header: '联系电话', aliases: ['电话', '手机号', '手机号码'], width: 14 },
   { key: 'categories', header: '农户类别', width: 20, note: multi },
   { key: 'causes', header: '致贫原因', aliases: ['主要致贫原因'], width: 18, note: multi },
   { key: 'landMu', header: '耕地面积(亩)', aliases: ['耕地面积'], width: 12 },
   { key: 'housing', header: '住房情况', width: 12, list: zh(housingLabels) },
   { key: 'address', header: '家庭地址', aliases: ['地址', '住址'], width: 24 },
+  { key: 'householdPhone', format: 'text', header: '户联系电话', aliases: ['家庭电话', '户电话'], width: 14, note: '户的联系电话（接收走访确认短信）；不填时保留原有的，新户用户主的电话' },
 ] as const satisfies readonly ColumnSpec[];
 export type HouseholdColumn = (typeof householdColumns)[number]['key'];
 export type HouseholdCells = Record<HouseholdColumn, Cell>;
@@ -55,6 +57,7 @@ export interface HouseholdFields {
   landMu?: string;
   housing?: (typeof housingConditions)[number];
   address?: string;
+  phone?: string;
 }
 
 export interface MemberFields {
@@ -124,8 +127,7 @@ const regionKey = (v: Cell) => (v === null ? '\u0000' : String(v));
 export function parseHouseholdRow(c: HouseholdCells, ctx: RowContext): { value: HouseholdRowValue; problems: Problem[] } {
   const problems: Problem[] = [];
   const memo = (ctx.memo ??= new ColumnMemo());
-  const householdNo = text(c.householdNo);
-  if (householdNo && householdNo.length > 30) problems.push(problem('householdNo', '户编号不超过 30 个字符', 'At most 30 characters'));
+  const householdNo = take(lengthCell('householdNo', c.householdNo, fieldRules.householdNo), problems) ?? null;
   const headName = take(nameCell('headName', c.headName, false), problems) ?? null;
   const continues = !householdNo && !headName && text(c.township) === null && text(c.village) === null && text(c.group) === null;
 
@@ -141,9 +143,12 @@ export function parseHouseholdRow(c: HouseholdCells, ctx: RowContext): { value: 
   if (text(c.causes) !== null) household.povertyCauses = take(memo.get('causes', c.causes, () => listCell('causes', c.causes, ctx.causes, '致贫原因')), problems);
   if (c.landMu !== null) household.landMu = take(memo.get('landMu', c.landMu, () => decimalCell('landMu', c.landMu)), problems) ?? undefined;
   if (text(c.housing) !== null) household.housing = take(memo.get('housing', c.housing, () => codedCell('housing', c.housing, housingLabels)), problems) ?? undefined;
-  const address = text(c.address);
-  if (address !== null && address.length > 200) problems.push(problem('address', '地址不超过 200 个字', 'At most 200 characters'));
-  else if (address !== null) household.address = address;
+  const address = take(lengthCell('address', c.address, fieldRules.address), problems);
+  if (address) household.address = address;
+  if (c.householdPhone !== null) {
+    const phone = take(phoneCell('householdPhone', c.householdPhone), problems);
+    if (phone) household.phone = phone;
+  }
 
   const name = take(nameCell('name', c.name, true), problems);
   const relation = take(memo.get('relation', c.relation, () => codedCell('relation', c.relation, relationLabels, relationSynonyms)), problems);
@@ -219,6 +224,7 @@ const fieldColumn: Record<keyof HouseholdFields, HouseholdColumn> = {
   landMu: 'landMu',
   housing: 'housing',
   address: 'address',
+  phone: 'householdPhone',
 };
 
 /** Equal field values: the same text, or lists of the same texts. */

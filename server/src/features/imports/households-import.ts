@@ -12,16 +12,20 @@ import type { Cell } from '../../platform/excel.js';
 import { countyOf } from '../../platform/scope.js';
 import { files, scanSheet, storedFile } from './pipeline.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
+import { changedColumns, differs, householdChanges, memberChanges, setList } from './household-changes.js';
 import { HouseholdTracker, householdColumns, makeParser, type HouseholdParserData } from './household-rows.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
+import { householdLists } from './templates.js';
 import { problem, type Problem } from './rules.js';
-import { DataChanged, Findings, type Checked, type Run } from './run.js';
+import { DataChanged, Findings, type Change, type Checked, type Run } from './run.js';
 import * as staging from './staging.js';
 
 const county = (code: string) => countyOf(code) ?? code.slice(0, 6);
 /** Rows (by row number) written per statement by the apply, so that its progress moves. */
 const applyChunkRows = 25_000;
+/** Changed households (and members) the dry run names. */
+const changeSample = 20;
 
 async function query<T>(db: Executor, text: string): Promise<T[]> {
   return ((await db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
@@ -93,7 +97,17 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
   const plan = await matchRegistry(db, scope.prefix, t, tracker, findings, run.newId);
 
   // The households, as the apply will write them (or hold them back).
-  const counts = { households: tracker.households.size, householdsToCreate: 0, householdsToUpdate: 0, membersToCreate: 0, membersToUpdate: 0, rowsToImport: 0, heldBackRows: 0 };
+  const counts = {
+    households: tracker.households.size,
+    householdsToCreate: 0,
+    householdsToUpdate: 0,
+    householdsUnchanged: 0,
+    membersToCreate: 0,
+    membersToUpdate: 0,
+    membersUnchanged: 0,
+    rowsToImport: 0,
+    heldBackRows: 0,
+  };
   const hhCopy = await staging.copyIn(db, t.households, staging.householdColumns);
   let heldRows = 0;
   try {
@@ -105,13 +119,13 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
       if (held) heldRows += agg.rows.length;
       else {
         counts.rowsToImport += agg.rows.length;
-        if (hh.existing) counts.householdsToUpdate++;
-        else counts.householdsToCreate++;
+        if (!hh.existing) counts.householdsToCreate++;
       }
       const flushed = hhCopy.write(
         [
           T(agg.key), hh.id, staging.copyBool(hh.existing), staging.copyBool(held), T(regionCode), T(regionCode && county(regionCode)), T(agg.householdNo), T(fields.address),
-          T(agg.heads[0]?.phone), staging.copyArray(fields.categories), staging.copyArray(fields.povertyCauses), T(fields.landMu), T(fields.housing),
+          // the household's own phone; a new household without one takes its head's
+          T(fields.phone ?? (hh.existing ? null : agg.heads[0]?.phone)), staging.copyArray(fields.categories), staging.copyArray(fields.povertyCauses), T(fields.landMu), T(fields.housing),
         ].join('\t'),
       );
       if (flushed) await flushed;
@@ -122,17 +136,31 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
     await staging.dropStaging(db, run.jobId).catch(() => undefined);
     throw err;
   }
-  for (const key of plan.existingMembers.values()) if (findings.firstBadRow(key) === undefined) counts.membersToUpdate++;
   if (plan.existingMembers.size) {
     // the apply inserts new people plainly and upserts only these
     await db.execute(sql`update ${sql.raw(t.rows)} set existing = true where id_number = any(${sql.param([...plan.existingMembers.keys()])}::text[])`);
   }
-  counts.membersToCreate = counts.rowsToImport - counts.membersToUpdate;
+  // What will really change: the registry beside what the apply would leave (household-changes.ts).
+  const changed = await changesOf(db, t);
+  counts.householdsToUpdate = changed.households.changed;
+  counts.householdsUnchanged = changed.households.matched - changed.households.changed;
+  counts.membersToUpdate = changed.members.changed;
+  counts.membersUnchanged = changed.members.matched - changed.members.changed;
+  counts.membersToCreate = counts.rowsToImport - changed.members.matched;
+  const header = new Map<string, string>(householdColumns.map((c) => [c.key, c.header]));
+  const label = (fields: string[]) => fields.map((f) => header.get(f) ?? f);
+  const changes: Change[] = [
+    ...changed.households.sample.map((c) => {
+      const agg = tracker.households.get(c.key)!;
+      return { row: agg.rows[0]!, what: `${agg.headName ?? ''}户${agg.householdNo ? `（户编号 ${agg.householdNo}）` : ''}`, fields: label(c.fields) };
+    }),
+    ...changed.members.sample.map((c) => ({ row: c.row, what: c.name, fields: label(c.fields) })),
+  ].sort((a, b) => a.row - b.row);
 
   // The report: every row of a held-back household, in the sheet's order, as typed.
   let report: ReportWriter | null = null;
   if (heldRows) {
-    report = new ReportWriter(storage, f.report, scanned.header, scanned.index, householdColumns);
+    report = new ReportWriter(storage, f.report, scanned.header, scanned.index, householdColumns, scanned.sheets, householdLists(parserData.regions, catalog));
     for (let after = 0; ; ) {
       const batch = await query<{ row: number; hh_key: string; problems: string | null; cells: string }>(
         db,
@@ -151,7 +179,32 @@ export async function checkHouseholds(run: Run): Promise<Checked> {
     await report.close();
   }
   counts.heldBackRows = heldRows - findings.errorRows;
-  return { totalRows: scanned.rows, errorRows: findings.errorRows, counts, sample: findings.sample(householdColumns), hasReport: report !== null };
+  return { totalRows: scanned.rows, errorRows: findings.errorRows, counts, sample: findings.sample(householdColumns), changes, sheets: scanned.sheets, skippedSheets: scanned.skippedSheets, hasReport: report !== null };
+}
+
+/** How many matched households and members the apply would change, and a few of them with the sheet columns that differ. */
+async function changesOf(db: Db, t: staging.StagingTables) {
+  const hc = householdChanges('v', 'x');
+  const [h] = await query<{ matched: number; changed: number; sample: { key: string; fields: string[] }[] }>(
+    db,
+    `with c as (select v.key, ${differs(hc, 'x')} as changed, ${changedColumns(hc, 'x')} as fields
+       from ${t.households} v join households x on x.id = v.id where v.existing and not v.held)
+     select count(*)::int as matched, (count(*) filter (where changed))::int as changed,
+       coalesce((select json_agg(json_build_object('key', key, 'fields', fields)) from (select key, fields from c where changed limit ${changeSample}) s), '[]') as sample
+     from c`,
+  );
+  const mc = memberChanges((c) => (c === 'region_code' || c === 'county_code' ? `h.${c}` : `r.${c}`), 'm');
+  const [m] = await query<{ matched: number; changed: number; sample: { row: number; name: string; fields: string[] }[] }>(
+    db,
+    `with c as (select r.row, r.name, ${differs(mc, 'm')} as changed, ${changedColumns(mc, 'm')} as fields
+       from ${t.rows} r join ${t.households} h on h.key = r.hh_key
+       join members m on m.id_number = r.id_number and m.status = 'active' and m.household_id = h.id
+       where r.existing and not h.held)
+     select count(*)::int as matched, (count(*) filter (where changed))::int as changed,
+       coalesce((select json_agg(json_build_object('row', row, 'name', name, 'fields', fields)) from (select row, name, fields from c where changed order by row limit ${changeSample}) s), '[]') as sample
+     from c`,
+  );
+  return { households: h!, members: m! };
 }
 
 interface Plan {
@@ -242,7 +295,8 @@ export async function applyHouseholds(tx: Executor, run: Run, expected: Record<s
     `select (select count(*)::int from ${t.households} where not held) as households, (select count(*)::int from ${t.rows}) as rows, (select max(row) from ${t.rows}) as last`,
   );
   // a crash of the server empties UNLOGGED tables whole
-  if (staged!.households !== (expected.householdsToCreate ?? 0) + (expected.householdsToUpdate ?? 0) || staged!.rows < (expected.rowsToImport ?? 0)) throw redo;
+  const households = (expected.householdsToCreate ?? 0) + (expected.householdsToUpdate ?? 0) + (expected.householdsUnchanged ?? 0);
+  if (staged!.households !== households || staged!.rows < (expected.rowsToImport ?? 0)) throw redo;
   const counts = { householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0 };
 
   const [created] = await query<{ n: number }>(
@@ -260,24 +314,21 @@ export async function applyHouseholds(tx: Executor, run: Run, expected: Record<s
 
   // Matched households change only where the file differs; blank cells keep what is there.
   const like = `'${run.scope.prefix.replace(/[^0-9]/g, '')}%'`;
-  const next = `(v.region_code, v.county_code, coalesce(v.household_no, x.household_no), coalesce(v.address, x.address), coalesce(v.phone, x.phone),
-    coalesce(v.categories, x.categories), coalesce(v.poverty_causes, x.poverty_causes), coalesce(v.land_mu, x.land_mu), coalesce(v.housing, x.housing))`;
+  const hc = householdChanges('v', 'x');
   const [updated] = await query<{ n: number }>(
     tx,
     `with w as (
-       update households x set
-         (region_code, county_code, household_no, address, phone, categories, poverty_causes, land_mu, housing) = ${next},
-         version = x.version + 1, updated_at = now()
+       update households x set ${setList(hc)}, version = x.version + 1, updated_at = now()
        from ${t.households} v
-       where v.existing and not v.held and x.id = v.id and x.region_code like ${like}
-         and (x.region_code, x.county_code, x.household_no, x.address, x.phone, x.categories, x.poverty_causes, x.land_mu, x.housing) is distinct from ${next}
+       where v.existing and not v.held and x.id = v.id and x.region_code like ${like} and ${differs(hc, 'x')}
        returning 1)
      select count(*)::int as n from w`,
   );
   counts.householdsUpdated = updated!.n;
+  const matched = (expected.householdsToUpdate ?? 0) + (expected.householdsUnchanged ?? 0);
   if (updated!.n < (expected.householdsToUpdate ?? 0)) {
     const [inScope] = await query<{ n: number }>(tx, `select count(*)::int as n from households x join ${t.households} v on v.id = x.id where v.existing and not v.held and x.region_code like ${like}`);
-    if (inScope!.n < (expected.householdsToUpdate ?? 0)) throw new DataChanged({ zh: '有农户在核对后被移出了您的管辖范围', en: 'A household left your scope since the check' });
+    if (inScope!.n < matched) throw new DataChanged({ zh: '有农户在核对后被移出了您的管辖范围', en: 'A household left your scope since the check' });
   }
 
   // Members. People new at the check are inserted: one registered meanwhile breaks a unique index
@@ -286,22 +337,14 @@ export async function applyHouseholds(tx: Executor, run: Run, expected: Record<s
   // written); one who moved to another household meanwhile is left alone and missing from the
   // counts. Other members before heads, so that a head who becomes a son has made way for the new
   // head. In chunks of rows, for the progress.
-  const keep = (c: string) => `coalesce(excluded.${c}, members.${c})`;
+  const mc = memberChanges((c) => `excluded.${c}`, 'members');
   const insert = `insert into members (id, household_id, region_code, county_code, name, initials, sex, id_number, relation, birth_date,
       health, education, schooling, labour_ability, is_party_member, phone)
     select r.id, h.id, h.region_code, h.county_code, r.name, r.initials, r.sex, r.id_number, r.relation, r.birth_date,
       r.health, r.education, r.schooling, r.labour_ability, r.is_party_member, r.phone
     from ${t.rows} r join ${t.households} h on h.key = r.hh_key where not h.held`;
-  const upsert = `on conflict (id_number) where status = 'active' do update set
-      (region_code, county_code, name, initials, sex, relation, birth_date, health, education, schooling, labour_ability, is_party_member, phone) =
-      (excluded.region_code, excluded.county_code, excluded.name, excluded.initials, excluded.sex, excluded.relation, excluded.birth_date,
-       ${keep('health')}, ${keep('education')}, ${keep('schooling')}, ${keep('labour_ability')}, excluded.is_party_member, ${keep('phone')}),
-      version = members.version + 1, updated_at = now()
-    where members.household_id = excluded.household_id
-      and (members.region_code, members.county_code, members.name, members.initials, members.sex, members.relation, members.birth_date, members.health,
-           members.education, members.schooling, members.labour_ability, members.is_party_member, members.phone)
-      is distinct from (excluded.region_code, excluded.county_code, excluded.name, excluded.initials, excluded.sex, excluded.relation, excluded.birth_date,
-           ${keep('health')}, ${keep('education')}, ${keep('schooling')}, ${keep('labour_ability')}, excluded.is_party_member, ${keep('phone')})`;
+  const upsert = `on conflict (id_number) where status = 'active' do update set ${setList(mc)}, version = members.version + 1, updated_at = now()
+    where members.household_id = excluded.household_id and ${differs(mc, 'members')}`;
   let done = 0;
   for (const heads of [false, true]) {
     for (let from = 0; from <= (staged!.last ?? 0); from += applyChunkRows) {

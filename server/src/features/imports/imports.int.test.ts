@@ -229,14 +229,17 @@ describe('importing again', () => {
     ];
     const res = await clerk.upload(await xlsxOf(householdHeader, again), 'again.xlsx');
     expect(res.body).toMatchObject({ status: 'validated', errorRows: 0, hasReport: false });
-    expect(res.body.summary).toMatchObject({ householdsToCreate: 0, householdsToUpdate: 2, membersToCreate: 1, membersToUpdate: 5 });
+    // only what differs: the head's phone (the household keeps its own), 龙豆豆 is new
+    expect(res.body.summary).toMatchObject({ householdsToCreate: 0, householdsToUpdate: 0, householdsUnchanged: 2, membersToCreate: 1, membersToUpdate: 1, membersUnchanged: 4 });
+    expect(res.body.changes).toEqual([{ sheet: null, row: 2, what: '龙文斌', fields: ['联系电话'] }]);
     expect((await clerk.get(`/api/imports/${res.body.id}/report.xlsx`)).status).toBe(404);
     const done = await clerk.post(`/api/imports/${res.body.id}/apply`, { mode: 'all_or_nothing' });
     expect(done.status).toBe(200);
     expect(done.body.summary).toMatchObject({ householdsCreated: 0, membersCreated: 1, membersUpdated: 1 });
     expect(await countRows()).toEqual({ households: 2, members: 6 });
+    // the household's phone is its own (户联系电话, blank here: kept), no longer overwritten by the head's
     const [hh] = await t.database.db.select().from(households).where(eq(households.householdNo, '433124213209001'));
-    expect(hh!.phone).toBe('13907439999');
+    expect(hh!.phone).toBe('13907431234');
   });
 
   it('refuses a person already in another household, naming it', async () => {
@@ -325,9 +328,13 @@ describe('a large file', () => {
     for (let h = 0; h < 4000; h++) {
       const no = `4331242132095${String(h).padStart(4, '0')}`;
       const head = `龙${h}`;
-      const address = `补抽乡补抽村${h}号（${randomBytes(96).toString('base64')}）`;
+      // over 1 MB within the field rules (an address of at most 100 characters): random addresses and phones
+      const address = `补抽乡补抽村${h}号（${randomBytes(63).toString('base64')}）`;
+      const digits = (n: number) => String(randomBytes(4).readUInt32LE(0)).padStart(10, '0').slice(0, n);
+      const householdPhone = `0743-${digits(7)}`;
       for (let m = 0; m < 4; m++) {
-        rows.push(householdRow({ householdNo: no, village: '补抽村', headName: head, relation: m === 0 ? '户主' : '子', name: m === 0 ? head : `${head}子${m}`, idNumber: idNumber(`19${50 + (h % 40)}0${1 + m}1${h % 10}`, Math.floor(h / 10), 'male'), categories: '贫困户', landMu: 2.5, phone: m === 0 ? `139${String(h).padStart(8, '0')}` : null, address }));
+        const phone = m === 0 ? `139${String(h).padStart(8, '0')}` : `13${digits(9)}`;
+        rows.push(householdRow({ householdNo: no, village: '补抽村', headName: head, relation: m === 0 ? '户主' : '子', name: m === 0 ? head : `${head}子${m}`, idNumber: idNumber(`19${50 + (h % 40)}0${1 + m}1${h % 10}`, Math.floor(h / 10), 'male'), categories: '贫困户', landMu: 2.5, phone, householdPhone, address }));
       }
     }
     const file = await xlsxOf(householdHeader, rows);

@@ -261,6 +261,26 @@ describe('settling rows against the register and each other', () => {
     expect(s[2]).toMatchObject({ row: 4, outcome: 'problem', problem: { column: 'helper', zh: expect.stringContaining('与第 3 行重复') } });
   });
 
+  it('reports a pair twice in the sheet the same way whether it is already paired or not (a re-import)', () => {
+    const first = settlePairings(
+      [
+        { row: 2, value: v('b') },
+        { row: 3, value: v('b') },
+      ],
+      [],
+    );
+    const again = settlePairings(
+      [
+        { row: 2, value: v('b') },
+        { row: 3, value: v('b') },
+      ],
+      [open('b', true)],
+    );
+    expect(first[1]).toMatchObject({ row: 3, outcome: 'problem', problem: { zh: expect.stringContaining('与第 2 行重复') } });
+    expect(again[0]).toEqual({ row: 2, outcome: 'unchanged' });
+    expect(again[1]).toEqual(first[1]);
+  });
+
   it('gives a 几帮一 household one lead: the first helper by default, a second 是 refused', () => {
     const s = settlePairings(
       [

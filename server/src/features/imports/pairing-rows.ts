@@ -11,7 +11,8 @@
 import type { Cell, ColumnSpec } from '../../platform/excel.js';
 import { pairingRoles, pairingShapeProblem, roleShapes, type HelperKind, type PairingRole, type TargetKind } from '../pairings/rules.js';
 import type { RegionIndex } from './region-names.js';
-import { codedCell, dateCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
+import { fieldRules } from '../../platform/field-rules.js';
+import { codedCell, dateCell, lengthCell, problem, text, yesNoCell, type Parsed, type Problem } from './rules.js';
 
 /** The forms an import can make: every role but 人帮人, whose person has no register to name them by. */
 export const importableRoles = pairingRoles.filter((r) => r !== 'person_to_person');
@@ -63,6 +64,7 @@ export const pairingColumns = [
   },
   {
     key: 'helperKey',
+    format: 'text',
     header: '帮扶人身份证号或电话',
     aliases: ['帮扶人身份证号', '帮扶人电话', '帮扶人联系电话'],
     width: 22,
@@ -78,12 +80,13 @@ export const pairingColumns = [
   },
   {
     key: 'targetIdNumber',
+    format: 'text',
     header: '对象身份证号',
     aliases: ['户主身份证号', '户主身份证号码'],
     width: 22,
     note: '农户填户主（或该户成员）的身份证号，可不填，户主重名时必填；请把此列设为“文本”',
   },
-  { key: 'township', header: '乡镇', aliases: ['对象所在乡镇'], width: 12, note: '对象所在的乡镇：村名或户主姓名重名时填写' },
+  { key: 'township', format: 'text', header: '乡镇', aliases: ['对象所在乡镇'], width: 12, note: '对象所在的乡镇：村名或户主姓名重名时填写' },
   {
     key: 'lead',
     header: '是否联系人',
@@ -95,6 +98,7 @@ export const pairingColumns = [
   { key: 'round', header: '轮次', width: 8, note: '驻村轮次，如 2 或 第二轮；不分轮次不填' },
   {
     key: 'startOn',
+    format: 'date',
     header: '开始日期',
     aliases: ['结对日期', '结对时间'],
     required: true,
@@ -179,8 +183,7 @@ export function parsePairingCells(c: PairingCells, today: Date): { ref: PairingR
     problems.push(problem('startOn', '必填', 'Required'));
     startOn = undefined;
   }
-  const note = text(c.note);
-  if (note && note.length > 500) problems.push(problem('note', '备注不超过 500 个字', 'At most 500 characters'));
+  const note = take(lengthCell('note', c.note, fieldRules.note)) ?? null;
   if (problems.length || !programme || !role || !helper || !target || !startOn || lead === undefined || roundNo === undefined)
     return { ref: null, problems };
   return {
@@ -520,11 +523,16 @@ const groupKey = (p: Pick<OpenPairing, 'programmeId' | 'targetKind' | 'targetId'
 export function settlePairings(rows: { row: number; value: PairingValue }[], open: readonly OpenPairing[]): Settled[] {
   const existing = new Set(open.map(pairKey));
   const leads = new Map<string, number | 0>();
-  for (const p of open) if (p.lead) leads.set(groupKey(p), 0);
+  const leadOf = new Set<string>();
+  for (const p of open)
+    if (p.lead) {
+      leads.set(groupKey(p), 0);
+      leadOf.add(pairKey(p));
+    }
   const seen = new Map<string, number>();
   return rows.map(({ row, value: v }) => {
     const key = pairKey(v);
-    if (existing.has(key)) return { row, outcome: 'unchanged' };
+    // the sheet's own duplicates first: the same file gives the same report, imported before or not
     const first = seen.get(key);
     if (first !== undefined)
       return {
@@ -537,6 +545,12 @@ export function settlePairings(rows: { row: number; value: PairingValue }[], ope
         ),
       };
     const group = groupKey(v);
+    if (existing.has(key)) {
+      seen.set(key, row);
+      // the lead already in the register is this row's: name it as the first import did
+      if (leads.get(group) === 0 && leadOf.has(key)) leads.set(group, row);
+      return { row, outcome: 'unchanged' };
+    }
     const leadAt = leads.get(group);
     if (v.lead && leadAt !== undefined && v.role === 'several_to_one') {
       return {

@@ -136,13 +136,13 @@ describe('importing pairings', () => {
     });
     const byRow = new Map<number, { column: string | null; message: string }[]>();
     for (const p of res.body.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-    expect(byRow.get(5)).toEqual([{ row: 5, column: '帮扶人', message: expect.stringContaining('没有名为“张三”的干部') }]);
-    expect(byRow.get(6)).toEqual([{ row: 6, column: '帮扶人', message: expect.stringContaining('有 2 名干部叫“石金”') }]);
-    expect(byRow.get(7)).toEqual([{ row: 7, column: '对象', message: expect.stringContaining('没有户主名为“无此户”') }]);
-    expect(byRow.get(8)).toEqual([{ row: 8, column: '对象', message: expect.stringContaining('没有名为“龙文斌”的村') }]);
-    expect(byRow.get(9)).toEqual([{ row: 9, column: '开始日期', message: expect.stringContaining('开始日期应在活动期间内') }]);
-    expect(byRow.get(10)).toEqual([{ row: 10, column: '对象身份证号', message: '该户不在您的管辖范围内' }]);
-    expect(byRow.get(12)).toEqual([{ row: 12, column: '对象', message: expect.stringContaining('有 2 户户主名为“石金林”') }]);
+    expect(byRow.get(5)).toEqual([{ sheet: null, row: 5, column: '帮扶人', message: expect.stringContaining('没有名为“张三”的干部') }]);
+    expect(byRow.get(6)).toEqual([{ sheet: null, row: 6, column: '帮扶人', message: expect.stringContaining('有 2 名干部叫“石金”') }]);
+    expect(byRow.get(7)).toEqual([{ sheet: null, row: 7, column: '对象', message: expect.stringContaining('没有户主名为“无此户”') }]);
+    expect(byRow.get(8)).toEqual([{ sheet: null, row: 8, column: '对象', message: expect.stringContaining('没有名为“龙文斌”的村') }]);
+    expect(byRow.get(9)).toEqual([{ sheet: null, row: 9, column: '开始日期', message: expect.stringContaining('开始日期应在活动期间内') }]);
+    expect(byRow.get(10)).toEqual([{ sheet: null, row: 10, column: '对象身份证号', message: '该户不在您的管辖范围内' }]);
+    expect(byRow.get(12)).toEqual([{ sheet: null, row: 12, column: '对象', message: expect.stringContaining('有 2 户户主名为“石金林”') }]);
     expect(await openPairings()).toHaveLength(0);
   });
 
@@ -223,8 +223,9 @@ describe('importing pairings', () => {
     ]);
     expect(res.body).toMatchObject({ errorRows: 2, summary: { pairingsToCreate: 1, pairingsUnchanged: 1 } });
     expect(res.body.problems).toEqual([
-      { row: 2, column: '是否联系人', message: '该户已有牵头联系人，几帮一只能有一名牵头人' },
-      { row: 5, column: '是否联系人', message: '该户已有牵头联系人，几帮一只能有一名牵头人' },
+      { sheet: null, row: 2, column: '是否联系人', message: '该户已有牵头联系人，几帮一只能有一名牵头人' },
+      // row 4 is the register's lead, unchanged: named as the first import named it
+      { sheet: null, row: 5, column: '是否联系人', message: '第 4 行已是该户的牵头联系人，几帮一只能有一名牵头人' },
     ]);
     expect((await clerk.post(`/api/imports/${res.body.id}/apply`, { mode: 'valid_rows' })).body.summary).toMatchObject({
       pairingsCreated: 1,

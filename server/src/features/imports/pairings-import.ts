@@ -29,6 +29,7 @@ import { files, LineWriter, readBatches, readStaged, stageRows, storedFile } fro
 import { RegionIndex } from './region-names.js';
 import * as repo from './repository.js';
 import { ReportWriter } from './report.js';
+import { pairingLists } from './templates.js';
 import { DataChanged, Findings, batches, type Checked, type Run } from './run.js';
 
 export interface PairingWrite extends Omit<PairingValue, 'lead'> {
@@ -132,7 +133,7 @@ export async function checkPairings(run: Run): Promise<Checked> {
     for (const s of batch) {
       const problems = [...s.problems, ...findings.extra(s.row)];
       if (problems.length) {
-        report ??= new ReportWriter(storage, f.report, staged.header, staged.index, pairingColumns);
+        report ??= new ReportWriter(storage, f.report, staged.header, staged.index, pairingColumns, staged.sheets, await pairingLists(db, run.scope));
         report.add(s, problems, null);
         findings.count(s.row, problems);
         continue;
@@ -159,7 +160,7 @@ export async function checkPairings(run: Run): Promise<Checked> {
     errorRows: findings.errorRows,
     counts,
     sample: findings.sample(pairingColumns),
-    hasReport: report !== null,
+    sheets: staged.sheets, skippedSheets: staged.skippedSheets, hasReport: report !== null,
   };
 }
 

@@ -7,7 +7,8 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { mapHeader, readRowBatches, readRows, type Cell, type ColumnSpec, type RangeSource, type SheetRow } from '../../platform/excel.js';
+import { mapHeader, type Cell, type ColumnSpec, type RangeSource, type SheetRow } from '../../platform/excel.js';
+import { bookSheetBatches, openBook } from '../../platform/xlsx-reader.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { Msg, Problem } from './rules.js';
 
@@ -135,6 +136,35 @@ export interface StageResult<K extends string> {
   header: Cell[];
   index: Map<K, number>;
   rows: number;
+  /** The sheets read (row numbers count across them: sheetRow), and those passed over. */
+  sheets: string[];
+  skippedSheets: string[];
+}
+
+/**
+ * Rows of several sheets in one numbering: the n-th sheet read adds n × sheetRowBase to its row
+ * numbers (Excel has 2^20 rows), so a single-sheet file keeps the numbers the clerk sees.
+ */
+export const sheetRowBase = 2 ** 21;
+
+/** An encoded row as the clerk finds it: the sheet (when several were read) and its row. */
+export function sheetRow(sheets: readonly string[], row: number): { sheet: string | null; row: number } {
+  if (sheets.length < 2) return { sheet: null, row };
+  return { sheet: sheets[Math.floor(row / sheetRowBase)] ?? null, row: row % sheetRowBase };
+}
+
+/** 第 N 行 (and 第 N、M 行) in a message, with the sheet named when several were read. */
+export function rowsInText(sheets: readonly string[], text: string): string {
+  if (sheets.length < 2) return text;
+  return text.replace(/第 ([\d、]+) 行/g, (_, list: string) =>
+    list
+      .split('、')
+      .map((n) => {
+        const r = sheetRow(sheets, Number(n));
+        return `${r.sheet ?? ''} 第 ${r.row} 行`;
+      })
+      .join('、'),
+  );
 }
 
 export class ImportFailure extends Error {
@@ -196,32 +226,86 @@ export interface ParsedRow<P> {
   parsed: P;
 }
 
-/** The sheet's rows parsed in this thread, a few at a time. */
-async function* parseHere<K extends string, P>(file: RangeSource, columns: readonly ColumnSpec<K>[], pure: (cells: Record<K, Cell>, row: number) => P, h: HeaderedRows<K>): AsyncGenerator<ParsedRow<P>[]> {
-  const reader = readRows(file);
-  let batch: ParsedRow<P>[] = [];
+/** A data row of any sheet read: its encoded number (sheetRow), its cells laid out as the first sheet's header, by key. */
+interface HeaderedRow<K extends string> {
+  row: number;
+  cells: Cell[];
+  byKey: Record<K, Cell>;
+}
+
+interface SheetsRead<K extends string> {
+  header: { cells: Cell[]; index: Map<K, number> } | null;
+  sheets: string[];
+  skipped: string[];
+  /** What to say when no sheet had the header (the first sheet's missing columns). */
+  missing: Msg | null;
+}
+
+/**
+ * The data rows of every visible sheet whose first ten rows hold the template's header (offices
+ * keep one sheet per village), a chunk at a time. A later sheet's cells are laid out as the first
+ * sheet's header, so the report has one set of columns.
+ */
+async function* headeredRows<K extends string>(file: RangeSource, columns: readonly ColumnSpec<K>[], read: SheetsRead<K>): AsyncGenerator<HeaderedRow<K>[]> {
+  let book;
   try {
-    for (;;) {
-      let next: IteratorResult<SheetRow>;
-      try {
-        next = await reader.next();
-      } catch {
-        throw new ImportFailure(unreadable);
+    book = await openBook(file);
+  } catch {
+    throw new ImportFailure(unreadable);
+  }
+  for (let i = 0; i < book.sheets.length; i++) {
+    const h = new HeaderedRows(columns);
+    const reader = bookSheetBatches(book, i);
+    let base = 0;
+    let layout: ((cells: Cell[]) => Cell[]) | null = null;
+    try {
+      for (;;) {
+        let next: IteratorResult<SheetRow[]>;
+        try {
+          next = await reader.next();
+        } catch {
+          throw new ImportFailure(unreadable);
+        }
+        if (next.done) break;
+        const out: HeaderedRow<K>[] = [];
+        for (const r of next.value) {
+          const had = h.header !== null;
+          const byKey = h.take(r);
+          if (h.stopped) break;
+          if (!had && h.header) {
+            base = read.sheets.length * sheetRowBase;
+            read.sheets.push(book.sheets[i]!);
+            if (!read.header) read.header = { cells: h.header.cells, index: h.header.index };
+            else layout = relayout(h.header.index, read.header.index, read.header.cells.length);
+          }
+          if (byKey) out.push({ row: base + r.rowNumber, cells: layout ? layout(r.cells) : r.cells, byKey });
+        }
+        if (out.length) yield out;
+        if (h.stopped) break;
       }
-      if (next.done) break;
-      const byKey = h.take(next.value);
-      if (h.stopped) break;
-      if (byKey) batch.push({ row: next.value.rowNumber, cells: next.value.cells, parsed: pure(byKey, next.value.rowNumber) });
-      if (batch.length >= 500) {
-        yield batch;
-        batch = [];
-      }
+    } finally {
+      await reader.return(undefined);
     }
-    if (batch.length) yield batch;
-  } finally {
-    await reader.return(undefined);
+    if (!h.header) read.skipped.push(book.sheets[i]!);
+    if (i === 0) read.missing = h.missing();
+    if (read.sheets.length >= 1000) break;
   }
 }
+
+/** A later sheet's cells moved to where the first sheet has the same columns (null when laid out alike). */
+function relayout<K extends string>(from: Map<K, number>, to: Map<K, number>, width: number): ((cells: Cell[]) => Cell[]) | null {
+  if ([...to].every(([k, i]) => from.get(k) === i)) return null;
+  return (cells) => {
+    const out: Cell[] = Array(width).fill(null);
+    for (const [k, i] of to) {
+      const j = from.get(k);
+      if (j !== undefined) out[i] = cells[j] ?? null;
+    }
+    return out;
+  };
+}
+
+const noHeader = <K extends string>(read: SheetsRead<K>) => new ImportFailure(read.missing ?? unreadable);
 
 /**
  * Pass 1. Each data row is parsed cell by cell (`pure`, no state), then checked across rows
@@ -239,29 +323,26 @@ export async function stageRows<K extends string, P, V>(opts: {
   every?: number;
 }): Promise<StageResult<K>> {
   const out = new LineWriter(opts.storage.writer(opts.key));
-  const h = new HeaderedRows(opts.columns);
-  let header: { cells: Cell[]; index: Map<K, number> } | null = null;
+  const read: SheetsRead<K> = { header: null, sheets: [], skipped: [], missing: null };
   let rows = 0;
-  const source = parseHere(opts.file, opts.columns, opts.pure, h);
   try {
-    for await (const batch of source) {
-      for (const { row, cells, parsed: p } of batch) {
-        const parsed = opts.combine(p, row);
+    for await (const batch of headeredRows(opts.file, opts.columns, read)) {
+      for (const { row, cells, byKey } of batch) {
+        const parsed = opts.combine(opts.pure(byKey, row), row);
         const flushed = out.writeLine(stagedLine({ row, cells, value: parsed.value, problems: parsed.problems, key: parsed.key }));
         if (flushed) await flushed;
         rows++;
         if (rows % (opts.every ?? 2000) === 0) await opts.onProgress(rows);
       }
     }
-    header = h.header;
-    if (!header) throw new ImportFailure(h.missing() ?? unreadable);
+    if (!read.header) throw noHeader(read);
   } catch (err) {
     out.destroy();
     throw err;
   }
   await out.close();
   if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
-  return { header: header.cells, index: header.index, rows };
+  return { header: read.header.cells, index: read.header.index, rows, sheets: read.sheets, skippedSheets: read.skipped };
 }
 
 /**
@@ -274,32 +355,16 @@ export async function scanSheet<K extends string>(
   columns: readonly ColumnSpec<K>[],
   each: (row: number, cells: Cell[], byKey: Record<K, Cell>) => Promise<void> | undefined,
 ): Promise<StageResult<K>> {
-  const h = new HeaderedRows(columns);
-  const reader = readRowBatches(file);
+  const read: SheetsRead<K> = { header: null, sheets: [], skipped: [], missing: null };
   let rows = 0;
-  try {
-    for (;;) {
-      let next: IteratorResult<SheetRow[]>;
-      try {
-        next = await reader.next();
-      } catch {
-        throw new ImportFailure(unreadable);
-      }
-      if (next.done) break;
-      for (const r of next.value) {
-        const byKey = h.take(r);
-        if (h.stopped) break;
-        if (!byKey) continue;
-        rows++;
-        const wait = each(r.rowNumber, r.cells, byKey);
-        if (wait) await wait;
-      }
-      if (h.stopped) break;
+  for await (const batch of headeredRows(file, columns, read)) {
+    for (const r of batch) {
+      rows++;
+      const wait = each(r.row, r.cells, r.byKey);
+      if (wait) await wait;
     }
-  } finally {
-    await reader.return(undefined);
   }
-  if (!h.header) throw new ImportFailure(h.missing() ?? unreadable);
+  if (!read.header) throw noHeader(read);
   if (rows === 0) throw new ImportFailure({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
-  return { header: h.header.cells, index: h.header.index, rows };
+  return { header: read.header.cells, index: read.header.index, rows, sheets: read.sheets, skippedSheets: read.skipped };
 }

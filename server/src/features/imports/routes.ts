@@ -7,7 +7,8 @@ import { actorOf } from '../../platform/http.js';
 import { folderStorage } from '../../platform/storage.js';
 import { exportCadres, exportHouseholds } from './exports.js';
 import { maxUploadBytes } from './rules.js';
-import { applyBody, cadreExportQuery, householdExportQuery, idParams, jobListQuery, jobOut, jobPage, uploadQuery } from './schemas.js';
+import { exportEntries, exportPairings, exportVisits } from './register-exports.js';
+import { applyBody, cadreExportQuery, entryExportQuery, householdExportQuery, idParams, jobListQuery, jobOut, jobPage, pairingExportQuery, uploadQuery, visitExportQuery } from './schemas.js';
 import * as service from './service.js';
 import { importKinds } from './tables.js';
 import { cadreTemplate, householdTemplate, pairingTemplate } from './templates.js';
@@ -122,5 +123,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/exports/cadres.xlsx', { schema: { tags: ['exports'], summary: 'The filtered cadre list as .xlsx; ID numbers masked unless I may see them', querystring: cadreExportQuery } }, async (req, reply) => {
     const r = await exportCadres(app.db, actorOf(req), req.query);
     return xlsx(reply, r.fileName, 'cadres.xlsx', r.stream);
+  });
+  app.get('/api/exports/pairings.xlsx', { schema: { tags: ['exports'], summary: 'The pairings register (结对名册) as .xlsx: GET /api/pairings with the same filters and scope', querystring: pairingExportQuery } }, async (req, reply) => {
+    const r = await exportPairings(app.db, actorOf(req), req.query);
+    return xlsx(reply, r.fileName, 'pairings.xlsx', r.stream);
+  });
+  app.get('/api/exports/visits.xlsx', { schema: { tags: ['exports'], summary: 'Visits (走访记录) as .xlsx: GET /api/visits with the same filters, scope and roles', querystring: visitExportQuery } }, async (req, reply) => {
+    const r = await exportVisits(app.db, actorOf(req), req.query);
+    return xlsx(reply, r.fileName, 'visits.xlsx', r.stream);
+  });
+  app.get('/api/exports/diary-entries.xlsx', { schema: { tags: ['exports'], summary: 'Diary entries (民情日记) as .xlsx: GET /api/diary-entries with the same filters, scope and roles', querystring: entryExportQuery } }, async (req, reply) => {
+    const r = await exportEntries(app.db, actorOf(req), req.query);
+    return xlsx(reply, r.fileName, 'diary-entries.xlsx', r.stream);
   });
 };

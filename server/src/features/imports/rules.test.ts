@@ -4,7 +4,7 @@ import { builtInCategories, builtInPovertyCauses } from '../households/labels.js
 import { cadreColumns, NamedIndex, parseCadreRow, type CadreCells } from './cadre-rows.js';
 import { HouseholdTracker, householdColumns, parseHouseholdRow, type HouseholdCells } from './household-rows.js';
 import { RegionIndex, type RegionEntry } from './region-names.js';
-import { codedCell, dateCell, decimalCell, idNumberCell, labelLookup, listCell, normGroupName, phoneCell, yesNoCell } from './rules.js';
+import { codedCell, dateCell, decimalCell, idNumberCell, idNumberOf, labelLookup, listCell, nameCell, normGroupName, phoneCell, yesNoCell } from './rules.js';
 import { idNumber } from './testing.js';
 import { relationLabels } from '../households/labels.js';
 import { initialsOf } from '../regions/rules.js';
@@ -35,6 +35,21 @@ describe('cells', () => {
     const good = idNumber('19720315', 1);
     expect(why(idNumberCell('idNumber', good.slice(0, 17) + (good[17] === '0' ? '1' : '0'), today))).toContain('校验位');
     expect(why(idNumberCell('idNumber', '43312419720230001X', today))).toContain('出生日期');
+  });
+  it('reads full-width digits and names the real cause of a malformed ID number', () => {
+    const good = idNumber('19720315', 1);
+    const wide = good.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    expect(value(idNumberOf('idNumber', wide, today))).toMatchObject({ idNumber: good });
+    expect(value(idNumberCell('idNumber', wide, today))).toBe(good);
+    expect(why(idNumberCell('idNumber', '4.33124E+17', today))).toContain('科学计数法');
+    expect(why(idNumberCell('idNumber', good.slice(0, 17), today))).toBe('身份证号只有 17 位，应为 18 位');
+    expect(why(idNumberCell('idNumber', good + '1', today))).toBe('身份证号有 19 位，应为 18 位');
+    expect(why(idNumberCell('idNumber', good.slice(0, 6) + '-' + good.slice(7), today))).toContain('“-”');
+  });
+  it('holds names and addresses to the rules the forms use', () => {
+    expect(why(nameCell('name', '龙', true))).toBe('姓名至少 2 个字');
+    expect(why(nameCell('name', '龙'.repeat(21), true))).toBe('姓名不超过 20 个字');
+    expect(value(nameCell('name', '龙文斌', true))).toBe('龙文斌');
   });
   it('reads dates as clerks type them, and Excel dates', () => {
     for (const v of ['1985-03-12', '1985/3/12', '1985.03.12', '19850312', '1985年3月12日', 31118]) expect(value(dateCell('d', v, today)), String(v)).toBe('1985-03-12');

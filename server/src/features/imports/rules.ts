@@ -6,7 +6,7 @@
 import type { Cell } from '../../platform/excel.js';
 import { checkIdNumber, idProblemText, type IdInfo } from '../../platform/personal-data.js';
 import { excelSerialToIso } from '../../platform/excel.js';
-import { phonePattern } from '../cadres/rules.js';
+import { fieldRules, lengthProblem, phonePattern } from '../../platform/field-rules.js';
 
 export interface Msg {
   zh: string;
@@ -37,24 +37,43 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(column: string, zh: string, en: string): Parsed<T> => ({ ok: false, problem: problem(column, zh, en) });
 
-/** An ID number cell checked once: the number as written (upper case, no spaces) and what it says. */
+/** Full-width digits and Ｘ (typed with a Chinese input method) as their ASCII selves. */
+const fullWidth = /[\uff10-\uff19\uff38\uff58]/g;
+const halfWidth = (s: string) => s.replace(fullWidth, (c) => (c === '\uff38' || c === '\uff58' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+/** 4.33124E+17: the number Excel showed, pasted or saved back as text. */
+const scientific = /^\d(\.\d+)?E\+?\d+$/i;
+
+const lostDigits = (column: string) =>
+  problem(column, '身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
+
+/** Why an ID number that is not 17 digits and a digit or X is wrong, in the clerk's terms. */
+function formatProblem(column: string, s: string): Problem {
+  if (scientific.test(s))
+    return problem(column, `身份证号成了科学计数法（${s}），后几位已丢失：请把该列设为“文本”后重新填写`, 'The ID number became scientific notation and lost digits; format the column as text');
+  const odd = [...new Set(s.replace(/[0-9X]/g, ''))];
+  if (odd.length) return problem(column, `身份证号中有数字和 X 以外的字符“${odd.slice(0, 3).join('”“')}”`, `The ID number contains "${odd.join('')}"`);
+  if (s.length !== 18) return problem(column, s.length < 18 ? `身份证号只有 ${s.length} 位，应为 18 位` : `身份证号有 ${s.length} 位，应为 18 位`, `An ID number has 18 characters, not ${s.length}`);
+  return problem(column, idProblemText.format.zh, idProblemText.format.en);
+}
+
+/** An ID number cell checked once: the number as written (upper case, no spaces, half-width) and what it says. */
 export function idNumberOf(column: string, v: Cell, today = new Date()): Parsed<{ idNumber: string; info: IdInfo }> {
-  if (typeof v === 'number') {
-    return bad(column, '身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
-  }
+  if (typeof v === 'number') return { ok: false, problem: lostDigits(column) };
   const t = text(v);
-  const s = t === null ? '' : /\s|[a-z]/.test(t) ? t.replace(/\s/g, '').toUpperCase() : t;
-  const r = checkIdNumber(s, today);
+  let s = t === null ? '' : /\s|[a-z]/.test(t) ? t.replace(/\s/g, '').toUpperCase() : t;
+  let r = checkIdNumber(s, today);
+  // the common cell is 18 plain characters and passes above; the rest is looked at once more
+  if (!r.ok && r.problem === 'format') {
+    s = halfWidth(s).replace(/\s/g, '').toUpperCase();
+    r = checkIdNumber(s, today);
+    if (!r.ok && r.problem === 'format') return { ok: false, problem: formatProblem(column, s) };
+  }
   return r.ok ? ok({ idNumber: s, info: r.info }) : { ok: false, problem: { column, ...idProblemText[r.problem] } };
 }
 
 export function idNumberCell(column: string, v: Cell, today = new Date()): Parsed<string> {
-  if (typeof v === 'number') {
-    return bad(column, '身份证号被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
-  }
-  const s = text(v)?.replace(/\s/g, '').toUpperCase() ?? '';
-  const r = checkIdNumber(s, today);
-  return r.ok ? ok(s) : { ok: false, problem: { column, ...idProblemText[r.problem] } };
+  const r = idNumberOf(column, v, today);
+  return r.ok ? ok(r.value.idNumber) : r;
 }
 
 const cnDigits = '〇一二三四五六七八九';
@@ -83,15 +102,15 @@ const compactDate = (s: string) => realDate(Number(s.slice(0, 4)), Number(s.slic
 export function phoneCell(column: string, v: Cell): Parsed<string | null> {
   const s = text(v)?.replace(/[\s()（）]/g, '') ?? null;
   if (s === null) return ok(null);
-  return phonePattern.test(s) ? ok(s) : bad(column, '电话号码格式不正确：手机 11 位，座机如 0743-7221234', 'Not a phone number');
+  return phonePattern.test(s) ? ok(s) : bad(column, fieldRules.phone.bad.zh, fieldRules.phone.bad.en);
 }
 
 /** A non-negative amount with at most 2 decimals (耕地面积 in 亩). */
-export function decimalCell(column: string, v: Cell, max = 99_999_999): Parsed<string | null> {
+export function decimalCell(column: string, v: Cell, max: number = fieldRules.landMu.max): Parsed<string | null> {
   if (v === null) return ok(null);
   const n = typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(String(v).trim()) ? Number(String(v).trim()) : NaN;
   if (!Number.isFinite(n)) return bad(column, '应填写数字，如 3.5', 'Must be a number, e.g. 3.5');
-  if (n < 0 || n > max) return bad(column, '数值超出合理范围', 'Number out of range');
+  if (n < 0 || n > max) return bad(column, `数值超出合理范围（0–${max}）`, `Out of range (0–${max})`);
   return ok((Math.round(n * 100) / 100).toFixed(2));
 }
 
@@ -177,8 +196,16 @@ export function labelLookup(entries: { code: string; zh: string; en: string }[])
 export function nameCell(column: string, v: Cell, required: boolean): Parsed<string | null> {
   const s = text(v);
   if (s === null) return required ? bad(column, '必填', 'Required') : ok(null);
-  if (s.length > 30) return bad(column, '姓名不超过 30 个字', 'At most 30 characters');
-  return ok(s);
+  const p = lengthProblem(fieldRules.personName, s);
+  return p ? bad(column, p.zh, p.en) : ok(s);
+}
+
+/** Optional text held to a field's length rule (platform/field-rules). */
+export function lengthCell(column: string, v: Cell, rule: Parameters<typeof lengthProblem>[0]): Parsed<string | null> {
+  const s = text(v);
+  if (s === null) return ok(null);
+  const p = lengthProblem(rule, s);
+  return p ? bad(column, p.zh, p.en) : ok(s);
 }
 
 /** 1组, 第1组, 第一组 and 一组 are the same group. */

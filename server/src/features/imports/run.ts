@@ -30,11 +30,23 @@ export interface SampleProblem {
   en: string;
 }
 
+/** A record the apply will change: its (first) row, who it is, and the sheet columns that differ. */
+export interface Change {
+  row: number;
+  what: string;
+  fields: string[];
+}
+
 export interface Checked {
   totalRows: number;
   errorRows: number;
   counts: Record<string, number>;
   sample: SampleProblem[];
+  /** A few of the records the apply will change (kinds that compare with the registry). */
+  changes?: Change[];
+  /** The sheets read, and those passed over for want of the template's header. */
+  sheets?: string[];
+  skippedSheets?: string[];
   hasReport: boolean;
 }
 

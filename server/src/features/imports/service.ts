@@ -17,7 +17,7 @@ import { initialsOf } from '../regions/rules.js';
 import { applyCadres, checkCadres } from './cadres-import.js';
 import { applyHouseholds, checkHouseholds } from './households-import.js';
 import { applyPairings, checkPairings } from './pairings-import.js';
-import { files, ImportFailure } from './pipeline.js';
+import { files, ImportFailure, rowsInText, sheetRow } from './pipeline.js';
 import * as repo from './repository.js';
 import { inlineApplyRows, inlineFileBytes, maxUploadBytes, type Msg } from './rules.js';
 import { bulkIds, DataChanged, nameInitials, type Run } from './run.js';
@@ -111,7 +111,7 @@ export async function createImport(db: Db, storage: FileStorage, actor: Actor, i
         totalRows: c.totalRows,
         processedRows: c.totalRows,
         errorRows: c.errorRows,
-        summary: { counts: c.counts, sample: c.sample },
+        summary: { counts: c.counts, sample: c.sample, changes: c.changes, sheets: c.sheets, skippedSheets: c.skippedSheets },
         reportKey: c.hasReport ? files(input.id).report : null,
       });
       return null;
@@ -171,7 +171,10 @@ function present(job: repo.Job, actor: Actor): JobOut {
     errorRows: job.errorRows,
     summary: s ? s.counts : null,
     failure: s?.failure ? (en ? s.failure.en : s.failure.zh) : null,
-    problems: (s?.sample ?? []).map((p) => ({ row: p.row, column: p.column, message: en ? p.en : p.zh })),
+    problems: (s?.sample ?? []).map((p) => ({ ...sheetRow(s?.sheets ?? [], p.row), column: p.column, message: en ? p.en : rowsInText(s?.sheets ?? [], p.zh) })),
+    changes: (s?.changes ?? []).map((c) => ({ ...sheetRow(s?.sheets ?? [], c.row), what: c.what, fields: c.fields })),
+    sheets: s?.sheets ?? [],
+    skippedSheets: s?.skippedSheets ?? [],
     hasReport: job.reportKey !== null,
     regionCode: job.regionCode,
     createdByName: job.createdByName,
@@ -231,7 +234,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
     try {
       await db.transaction(async (tx) => {
         const written = job.kind === 'households' ? await applyHouseholds(tx, run, counts) : job.kind === 'pairings' ? await applyPairings(tx, run, actor, counts) : await applyCadres(tx, run);
-        const summary = { counts: { ...counts, ...written }, sample: job.summary?.sample ?? [] };
+        const summary = { ...job.summary, counts: { ...counts, ...written }, sample: job.summary?.sample ?? [] };
         await refreshStatistics(tx, job.kind === 'households' ? ['households', 'members'] : job.kind === 'pairings' ? ['pairings'] : ['cadres']);
         await repo.updateJob(tx, id, { status: 'done', processedRows: rows, summary, finishedAt: new Date() });
         await recordAudit(tx, actor, {

@@ -10,6 +10,11 @@ export interface ImportSummary {
   counts: Record<string, number>;
   failure?: { zh: string; en: string };
   sample?: { row: number; column: string | null; zh: string; en: string }[];
+  /** A few of the records the apply will change, with the sheet columns that differ. */
+  changes?: { row: number; what: string; fields: string[] }[];
+  /** The sheets read, and those passed over for want of the template's header. */
+  sheets?: string[];
+  skippedSheets?: string[];
 }
 
 /**

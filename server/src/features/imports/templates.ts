@@ -6,8 +6,10 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { headerStyle, type ColumnSpec } from '../../platform/excel.js';
+import { columnStyle, dateCellValue, headerStyle, printSetup, type ColumnSpec } from '../../platform/excel.js';
+import { withCheckChar } from '../../platform/personal-data.js';
 import { adminRoles } from '../../platform/roles.js';
+import type { Scope } from '../../platform/scope.js';
 import { builtInCategories, builtInPovertyCauses } from '../households/labels.js';
 import { cadreColumns } from './cadre-rows.js';
 import { householdColumns } from './household-rows.js';
@@ -30,10 +32,11 @@ function colLetter(n: number): string {
 async function build(sheetName: string, columns: readonly ColumnSpec[], lists: Record<string, string[]>, example: Example, rules: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianhu 联户';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup });
   const help = wb.addWorksheet('填写说明');
   const options = wb.addWorksheet('选项', { state: 'hidden' });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12, style: c.key === 'idNumber' ? { numFmt: '@' } : {} }));
+  // ID numbers, phones and codes as text (Excel keeps every digit), dates as dates
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12, style: columnStyle(c.format) }));
   const head = ws.getRow(1);
   head.height = 24;
   columns.forEach((c, i) => {
@@ -57,7 +60,7 @@ async function build(sheetName: string, columns: readonly ColumnSpec[], lists: R
       showErrorMessage: false,
     });
   });
-  const ex = ws.addRow(columns.map((c) => example[c.key] ?? null));
+  const ex = ws.addRow(columns.map((c) => (c.format === 'date' ? dateCellValue(String(example[c.key] ?? '')) : (example[c.key] ?? null))));
   ex.font = { italic: true, color: { argb: 'FF808080' } };
 
   help.columns = [{ width: 16 }, { width: 8 }, { width: 60 }, { width: 60 }];
@@ -71,6 +74,21 @@ async function build(sheetName: string, columns: readonly ColumnSpec[], lists: R
 
 const sample = (names: string[], fallback: string) => names[0] ?? fallback;
 
+/** The examples' ID numbers, valid ones (check character computed): a clerk copying the example row gets no error. */
+export const exampleIds = { head: withCheckChar('43312419720315001'), cadre: withCheckChar('43312419850612001') };
+
+/** The dropdowns of the households sheet: places of the scope and the catalogue's names (the template and the error report). */
+export function householdLists(regions: Awaited<ReturnType<typeof repo.regionsInScope>>, catalog: Awaited<ReturnType<typeof repo.catalogEntries>>) {
+  const current = (level: string) => regions.filter((r) => r.level === level && !r.expired).map((r) => r.name);
+  const names = (list: { zh: string }[]) => [...new Set(list.map((c) => c.zh))];
+  return {
+    township: current('township'),
+    village: current('village'),
+    categories: names([...builtInCategories, ...catalog.filter((c) => c.kind === 'category')]),
+    causes: names([...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')]),
+  };
+}
+
 export async function householdTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
   const regions = await repo.regionsInScope(db, actor.scope);
@@ -79,13 +97,12 @@ export async function householdTemplate(db: Db, actor: Actor) {
   const village = current('village').sort((a, b) => a.code.localeCompare(b.code))[0];
   const township = village ? regions.find((r) => r.code === `${village.code.slice(0, 9)}000`) : current('township')[0];
   const group = village ? regions.find((r) => r.parentCode === village.code) : undefined;
-  const names = (list: { zh: string }[]) => [...new Set(list.map((c) => c.zh))];
-  const categories = names([...builtInCategories, ...catalog.filter((c) => c.kind === 'category')]);
-  const causes = names([...builtInPovertyCauses, ...catalog.filter((c) => c.kind === 'poverty_cause')]);
+  const lists = householdLists(regions, catalog);
+  const { categories, causes } = lists;
   const buffer = await build(
     '农户成员',
     householdColumns,
-    { township: current('township').map((r) => r.name), village: current('village').map((r) => r.name), categories, causes },
+    lists,
     {
       householdNo: `${examplePrefix}${village?.code ?? '433124213209'}001`,
       township: township?.name ?? '补抽乡',
@@ -95,7 +112,7 @@ export async function householdTemplate(db: Db, actor: Actor) {
       relation: '户主',
       name: '龙文斌',
       sex: '男',
-      idNumber: '433124197203150018',
+      idNumber: exampleIds.head,
       birthDate: '1972-03-15',
       health: '健康',
       education: '初中',
@@ -119,17 +136,30 @@ export async function householdTemplate(db: Db, actor: Actor) {
   return { buffer, fileName: '农户成员导入模板.xlsx' };
 }
 
+const currentNames = (regions: Awaited<ReturnType<typeof repo.regionsInScope>>, level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
+
+/** The cadre sheet's dropdowns: places of the scope, units and branches the importer sees (the template and the error report). */
+export async function cadreLists(db: Db, scope: Scope) {
+  const regions = await repo.regionsInScope(db, scope);
+  const [units, branches] = await Promise.all([repo.unitsVisible(db, scope), repo.branchesVisible(db, scope)]);
+  return { township: currentNames(regions, 'township'), village: currentNames(regions, 'village'), unit: units.map((u) => u.name), branch: branches.map((b) => b.name) };
+}
+
+/** The pairing sheet's dropdowns: my programmes and townships (the template and the error report). */
+export async function pairingLists(db: Db, scope: Scope) {
+  const regions = await repo.regionsInScope(db, scope);
+  const programmes = await programmesForTemplate(db, scope);
+  return { programme: programmes.map((p) => p.name), township: currentNames(regions, 'township') };
+}
+
 export async function cadreTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
-  const regions = await repo.regionsInScope(db, actor.scope);
-  const current = (level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
-  const units = await repo.unitsVisible(db, actor.scope);
-  const branches = await repo.branchesVisible(db, actor.scope);
+  const lists = await cadreLists(db, actor.scope);
   const buffer = await build(
     '干部',
     cadreColumns,
-    { township: current('township'), village: current('village'), unit: units.map((u) => u.name), branch: branches.map((b) => b.name) },
-    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: '433124198506120014', rank: '驻村干部', unit: units[0]?.name ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: current('township')[0] ?? '补抽乡', village: current('village')[0] ?? '吉久村' },
+    lists,
+    { name: `${examplePrefix}吴春生`, sex: '男', idNumber: exampleIds.cadre, rank: '驻村干部', unit: lists.unit[0] ?? '县农业局', title: '驻村第一书记', phone: '13974300001', township: lists.township[0] ?? '补抽乡', village: lists.village[0] ?? '吉久村' },
     [
       '乡镇、村都不填时，干部的所在地为导入人所在的县（乡镇）。县级领导、科级干部一般不填乡镇和村。',
       '重复导入时按身份证号更新，不会重复建档。单位、党支部须是系统中已有的名称。',
@@ -140,14 +170,12 @@ export async function cadreTemplate(db: Db, actor: Actor) {
 
 export async function pairingTemplate(db: Db, actor: Actor) {
   requireRole(actor, adminRoles);
-  const regions = await repo.regionsInScope(db, actor.scope);
-  const current = (level: string) => regions.filter((r) => !r.expired && r.level === level).map((r) => r.name);
-  const programmes = await programmesForTemplate(db, actor.scope);
+  const lists = await pairingLists(db, actor.scope);
   const buffer = await build(
     '结对',
     pairingColumns,
-    { programme: programmes.map((p) => p.name), township: current('township') },
-    { programme: `${examplePrefix}${programmes[0]?.name ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: '433124197203150018', township: current('township')[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
+    lists,
+    { programme: `${examplePrefix}${lists.programme[0] ?? '联户带创'}`, role: '一帮一', helper: '麻春花', helperKey: '13974300001', target: '龙文斌', targetIdNumber: exampleIds.head, township: lists.township[0] ?? '补抽乡', lead: '是', startOn: '2025-03-01', note: '' },
     [
       '一行一对：一名帮扶人与一个对象。几帮一时同一户写几行，每行一名帮扶人，其中一行的“是否联系人”填“是”。',
       '帮扶人重名时填写其身份证号或电话；户主重名时填写对象身份证号；村名重名时填写乡镇。',

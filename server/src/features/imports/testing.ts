@@ -62,7 +62,8 @@ export async function readBack(buffer: Buffer) {
     for (let i = 1; i <= width; i++) {
       const cell = row.getCell(i);
       const v = cell.value;
-      values.push(v === null || v === undefined ? null : typeof v === 'object' ? String(cell.text) : (v as Value));
+      // date cells as the day they show (YYYY-MM-DD), whatever the machine's time zone
+      values.push(v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' ? String(cell.text) : (v as Value));
       const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
       if (fill?.fgColor?.argb === 'FFFFC7CE') red.push(i);
       if (cell.note) notes[i] = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { headerStyle, streamingWorkbook } from '../../platform/excel.js';
+import { dateCellValue, dateFormat, headerStyle, printSetup, streamingWorkbook } from '../../platform/excel.js';
 import { adminRoles } from '../../platform/roles.js';
 import { inScope, significantPrefix } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
@@ -16,7 +16,8 @@ import { idTaken } from '../households/access.js';
 import * as programmesRepo from '../programmes/repository.js';
 import { programmeForRead, toProgramme, today } from '../programmes/service.js';
 import { programmePrefix, type Programme } from '../programmes/rules.js';
-import { breachKinds, checkProgramme, type Breach, type RuleCheck } from './check.js';
+import { breachKinds, checkProgramme, MUST_VISIT, type Breach, type RuleCheck } from './check.js';
+import { namesOf as regionNamesOf } from '../regions/repository.js';
 import type { BranchFact, CadreFact, Facts, HouseholdFact, RegionFact, UnitFact } from './facts.js';
 import { isLive } from './facts.js';
 import type { Text } from './messages.js';
@@ -178,14 +179,48 @@ const kindNames: Record<(typeof breachKinds)[number], string> = {
   several_leads: '多名牵头联系人',
 };
 
-/** The rule check as .xlsx: a sheet of counts and a sheet of every breach. */
+const subjectKindNames: Record<Breach['subject']['kind'], string> = {
+  cadre: '干部',
+  unit: '单位',
+  branch: '党支部',
+  household: '农户',
+  township: '乡镇',
+  village: '村',
+  person: '个人',
+};
+
+/** Names of the subjects and places of the loaded facts, by `kind:id` (and region code), as the screen shows them. */
+function namesOfFacts(f: Awaited<ReturnType<typeof loadFacts>>['facts']) {
+  const regionNames = new Map(f.regions.map((r) => [r.code, r.name]));
+  const subjects = new Map<string, { name: string | undefined; regionCode: string | null }>([
+    ...f.cadres.map((c) => [`cadre:${c.id}`, { name: c.name, regionCode: c.regionCode }] as const),
+    ...f.units.map((u) => [`unit:${u.id}`, { name: u.name, regionCode: u.regionCode }] as const),
+    ...f.branches.map((b) => [`branch:${b.id}`, { name: b.name, regionCode: b.regionCode }] as const),
+    ...f.households.map((h) => [`household:${h.id}`, { name: h.name, regionCode: h.regionCode }] as const),
+  ]);
+  const placeName = (code: string | null) => (code ? (regionNames.get(code.slice(0, 12)) ?? regionNames.get(`${code.slice(0, 9)}000`) ?? null) : null);
+  return (s: Breach['subject']) => {
+    if (s.kind === 'township' || s.kind === 'village') return { name: regionNames.get(s.id) ?? null, place: placeName(s.kind === 'village' ? `${s.id.slice(0, 9)}000` : s.id) };
+    const found = subjects.get(`${s.kind}:${s.id}`);
+    return { name: found?.name ?? null, place: placeName(found?.regionCode ?? null) };
+  };
+}
+
+/** The rule check as .xlsx: a sheet of counts and a sheet of every breach, in names and Chinese labels as on the screen. */
 export async function exportCheck(db: Db, actor: Actor, programmeId: string, q: z.infer<typeof checkExportQuery>) {
-  const { row, day, prefix, check } = await runCheck(db, actor, programmeId, q);
+  const { row, day, prefix, loaded, check } = await runCheck(db, actor, programmeId, q);
   const list = q.kind ? check.breaches.filter((b) => b.kind === q.kind) : check.breaches;
+  const ruleNames = new Map<string, string>([
+    ...loaded.programme.pairingRules.map((r) => [r.id, r.zh] as const),
+    ...loaded.programme.coverage.map((r) => [r.id, r.zh] as const),
+    [MUST_VISIT, '五必访'],
+  ]);
+  const subject = namesOfFacts(loaded.facts);
+  const [region] = (await regionNamesOf(db, [regionOfPrefix(prefix)])).values();
   const { workbook, stream } = streamingWorkbook();
   const write = async () => {
-    const summary = workbook.addWorksheet('汇总');
-    summary.columns = [{ width: 18 }, { width: 12 }];
+    const summary = workbook.addWorksheet('汇总', { pageSetup: printSetup });
+    summary.columns = [{ width: 18 }, { width: 24 }];
     const head = summary.addRow(['问题类别', '数量']);
     head.eachCell((c) => (c.style = headerStyle));
     head.commit();
@@ -193,16 +228,20 @@ export async function exportCheck(db: Db, actor: Actor, programmeId: string, q: 
     summary.addRow(['合计', check.total]).commit();
     summary.addRow([]).commit();
     summary.addRow(['活动', row.name]).commit();
-    summary.addRow(['地区代码', regionOfPrefix(prefix)]).commit();
-    summary.addRow(['检查日期', day]).commit();
+    summary.addRow(['地区', region ?? regionOfPrefix(prefix)]).commit();
+    summary.addRow(['检查日期', dateCellValue(day)]).getCell(2).numFmt = dateFormat;
     summary.commit();
-    const sheet = workbook.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [{ width: 14 }, { width: 60 }, { width: 18 }, { width: 10 }, { width: 38 }, { width: 38 }];
-    const h = sheet.addRow(['问题类别', '说明', '规则', '对象类别', '对象编号', '结对编号']);
+    const sheet = workbook.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup });
+    sheet.columns = [{ width: 14 }, { width: 60 }, { width: 30 }, { width: 10 }, { width: 16 }, { width: 16 }];
+    const h = sheet.addRow(['问题类别', '说明', '规则', '对象类别', '对象', '所在地']);
     h.eachCell((c) => (c.style = headerStyle));
     h.commit();
-    for (const b of list)
-      sheet.addRow([kindNames[b.kind], actor.lang === 'en' ? b.en : b.zh, b.ruleId, b.subject.kind, b.subject.id, b.pairingId]).commit();
+    for (const b of list) {
+      const s = subject(b.subject);
+      sheet
+        .addRow([kindNames[b.kind], actor.lang === 'en' ? b.en : b.zh, b.ruleId ? (ruleNames.get(b.ruleId) ?? null) : null, subjectKindNames[b.subject.kind], s.name, s.place])
+        .commit();
+    }
     sheet.commit();
     await workbook.commit();
   };

@@ -244,6 +244,19 @@ describe('the rule check', () => {
     expect(list.getRow(2).getCell(1).value).toBe('缺少结对');
     expect(wb.getWorksheet('汇总')!.getRow(2).values).toEqual([undefined, '缺少结对', 3]);
   });
+
+  it('shows names and Chinese labels in the check workbook, never codes or ids', async () => {
+    const res = await township.get(`/api/programmes/${programmeId}/check.xlsx?on=2025-04-01`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const list = wb.getWorksheet('问题清单')!;
+    const text: string[] = [];
+    list.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+    expect(text.join('|')).not.toMatch(/township-star|village-conservative|member-behind|\bcadre\b|\bhousehold\b|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(list.getRow(1).values).toEqual([undefined, '问题类别', '说明', '规则', '对象类别', '对象', '所在地']);
+    expect(list.getRow(2).values).toEqual(expect.arrayContaining(['缺少结对', '干部', '每名乡干部联系一个致富明星户']));
+    expect(list.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+  });
 });
 
 describe('the assistant', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldRules } from '../../platform/field-rules.js';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { codeSchema } from '../regions/schemas.js';
 import { breachKinds } from './check.js';
@@ -8,7 +9,7 @@ import { pairingEndReasons } from './tables.js';
 
 const day = z.iso.date();
 const version = z.number().int().positive().describe('The version you read; a stale one answers 409 with the current row');
-const note = z.string().trim().max(500);
+const note = z.string().trim().max(fieldRules.note.max, fieldRules.note.tooLong.zh);
 const targetId = z
   .string()
   .trim()

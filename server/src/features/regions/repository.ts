@@ -154,3 +154,10 @@ export async function existingCodes(db: Executor, codes: string[]): Promise<Set<
   const rows = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
   return new Set(rows.map((r) => r.code));
 }
+
+/** The names of these regions (any scope: names are not secret), by code. */
+export async function namesOf(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

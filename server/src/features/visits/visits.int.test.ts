@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
@@ -251,5 +252,29 @@ describe('record once, used everywhere', () => {
     const visit = res.body.items.find((e: { kind: string }) => e.kind === 'visit');
     expect(visit).toMatchObject({ on: today, entityType: 'visit' });
     expect(visit.summary).toContain('龙文斌、石金林帮耕帮畜');
+  });
+});
+
+describe('the visits register as a workbook', () => {
+  it('exports the visits the list shows, in names and labels, the day a date cell; 猫儿乡 gets none of them', async () => {
+    const listed = await w.admin.get(`/api/visits?householdId=${w.household.c}`);
+    const res = await w.admin.get(`/api/exports/visits.xlsx?householdId=${w.household.c}`);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + listed.body.total);
+    const header = sheet.getRow(1).values as unknown[];
+    const row = sheet.getRow(2);
+    expect(row.getCell(header.indexOf('走访日期')).value).toEqual(new Date(`${listed.body.items[0].visitedOn}T00:00:00Z`));
+    const first = listed.body.items[0] as { cadres: { name: string }[]; households: { headName: string }[] };
+    expect(row.getCell(header.indexOf('干部')).value).toBe(first.cadres.map((c) => c.name).join('、'));
+    expect(row.getCell(header.indexOf('农户（户主）')).value).toBe(first.households.map((h) => h.headName).join('、'));
+    expect(String(row.getCell(header.indexOf('农户（户主）')).value)).toContain('田大山');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    const other = await w.maoer.get(`/api/exports/visits.xlsx?householdId=${w.household.c}`);
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(other.raw as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0]!.rowCount).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { adminRoles, isAdmin } from '../../platform/roles.js';
-import { inScope, significantPrefix } from '../../platform/scope.js';
+import { inScope, levelOfCode, significantPrefix } from '../../platform/scope.js';
 import { ownCadreId } from '../cadres/own.js';
 import * as cadresRepo from '../cadres/repository.js';
 import * as diariesRepo from '../diaries/repository.js';
@@ -16,7 +16,8 @@ import { lastDayOfMonth, monthOf, monthRange, previousMonth, quarterOf, shanghai
 import * as repo from './repository.js';
 import { defaultDiaryQuota, defaultVisitQuota, householdsToVisit, periodOf, quotaStatus, strictestQuota } from './rules.js';
 import type { AdminWorklist, adminWorklistQuery, cadreWorklistQuery } from './schemas.js';
-import { headerStyle } from '../../platform/excel.js';
+import { addListSheet } from '../../platform/excel.js';
+import * as regionsRepo from '../regions/repository.js';
 
 const today = () => shanghaiDay(new Date());
 
@@ -191,23 +192,30 @@ export async function adminWorklist(db: Executor, actor: Actor, q: z.infer<typeo
   };
 }
 
-/** The administrator's list as a workbook: cadres, then per village, then per unit. */
+/** The administrator's list as a workbook: cadres, then per village, then per unit; each sheet printable. */
 export async function adminWorklistXlsx(db: Executor, actor: Actor, q: z.infer<typeof adminWorklistQuery>) {
   const w = await adminWorklist(db, actor, q);
+  // a township cadre works at the township: 乡镇 filled, 村 blank (the village code of a township is the township's)
+  const townshipOf = (code: string) => (['township', 'village', 'group'].includes(levelOfCode(code)) ? `${code.slice(0, 9)}000` : null);
+  const villageOf = (code: string) => (['village', 'group'].includes(levelOfCode(code)) ? code.slice(0, 12) : null);
+  const names = await regionsRepo.namesOf(db, w.cadres.map((c) => townshipOf(c.villageCode)).filter((c): c is string => c !== null));
+  const place = (code: string, villageName: string | null) => {
+    const township = townshipOf(code);
+    return [township ? (names.get(township) ?? township) : '', villageOf(code) ? (villageName ?? code) : ''];
+  };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianhu 联户';
-  const sheet = (name: string, header: string[], rows: (string | number)[][]) => {
-    const s = wb.addWorksheet(name);
-    s.addRow(header).eachCell((c) => (c.style = headerStyle));
-    for (const r of rows) s.addRow(r);
-    s.columns.forEach((c) => (c.width = 14));
+  const sheet = (name: string, columns: [string, number][], rows: (string | number)[][]) => {
+    const s = addListSheet(wb, name, columns.map(([header, width]) => ({ header, width })));
+    for (const r of rows) s.addRow(r.map((v) => (v === '' ? null : v)));
   };
   const yes = (b: boolean) => (b ? '是' : '');
+  const n = 10;
   sheet(
     '干部',
-    ['村', '单位', '干部', '结对户数', '本月已走访', '未走访', '本月日记', '应交日记', '走访落后', '日记落后'],
+    [['乡镇', 12], ['村', 12], ['单位', 20], ['干部', 10], ['结对户数', n], ['本月已走访', n], ['未走访', n], ['本月日记', n], ['应交日记', n], ['走访落后', n], ['日记落后', n]],
     w.cadres.map((c) => [
-      c.villageName ?? c.villageCode,
+      ...place(c.villageCode, c.villageName),
       c.unitName ?? '',
       c.cadreName,
       c.paired,
@@ -219,15 +227,15 @@ export async function adminWorklistXlsx(db: Executor, actor: Actor, q: z.infer<t
       yes(c.behindDiary),
     ]),
   );
-  const countCols = ['干部数', '走访落后干部', '日记落后干部', '未走访户数'];
+  const countCols: [string, number][] = [['干部数', n], ['走访落后干部', 14], ['日记落后干部', 14], ['未走访户数', 12]];
   sheet(
     '按村',
-    ['村', ...countCols],
-    w.byVillage.map((v) => [v.villageName ?? v.villageCode, v.cadres, v.behindVisits, v.behindDiary, v.householdsNotVisited]),
+    [['乡镇', 12], ['村', 12], ...countCols],
+    w.byVillage.map((v) => [...place(v.villageCode, v.villageName), v.cadres, v.behindVisits, v.behindDiary, v.householdsNotVisited]),
   );
   sheet(
     '按单位',
-    ['单位', ...countCols],
+    [['单位', 24], ...countCols],
     w.byUnit.map((u) => [u.unitName ?? '（无单位）', u.cadres, u.behindVisits, u.behindDiary, u.householdsNotVisited]),
   );
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `工作清单-${w.month}.xlsx` };

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
+import { newId } from '../../platform/ids.js';
+import { insertCadres } from '../cadres/repository.js';
 import { raiseReminders } from '../notifications/jobs.js';
 import { fieldWorld, todayInShanghai, type FieldWorld } from '../visits/testing.js';
 import { daysBetween, lastDayOfMonth, previousMonth } from './periods.js';
@@ -115,7 +117,7 @@ describe("the administrator's list", () => {
     const rows = wb.getWorksheet('干部')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]).toContain('结对户数');
     expect(rows.some((r) => r.includes('龙文斌'))).toBe(true);
-    expect(wb.getWorksheet('按村')!.getRow(2).getCell(1).value).toBe('吉久村');
+    expect(wb.getWorksheet('按村')!.getRow(2).values).toEqual([undefined, '补抽乡', '吉久村', 3, 1, 2, 1]);
   });
 
   it('names bad input and hides other townships', async () => {
@@ -146,5 +148,30 @@ describe('reminders', () => {
     expect((await w.long.get('/api/notifications')).body.unread).toBe(notes.total - 1);
     expect((await w.shi.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
     expect(paths(await w.long.post('/api/notifications/nope/read'))).toEqual(['params.id']);
+  });
+});
+
+describe('the work list as a workbook a clerk prints', () => {
+  it('shows a township cadre under 乡镇, not as a village, with column widths and a print setup', async () => {
+    await insertCadres(t.database.db, [{ id: newId(), name: '彭乡长', initials: 'pxz', rank: 'township', regionCode: BUCHOU, countyCode: '433124' }]);
+    const res = await w.admin.get(`/api/worklists/admin.xlsx?regionCode=${BUCHOU}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('干部')!;
+    const header = sheet.getRow(1).values as unknown[];
+    const at = (h: string) => header.indexOf(h);
+    let township: ExcelJS.Row | undefined;
+    let village: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(at('干部')).value === '彭乡长') township = row;
+      if (row.getCell(at('干部')).value === '龙文斌') village = row;
+    });
+    expect([township!.getCell(at('乡镇')).value, township!.getCell(at('村')).value]).toEqual(['补抽乡', null]);
+    expect([village!.getCell(at('乡镇')).value, village!.getCell(at('村')).value]).toEqual(['补抽乡', '吉久村']);
+    for (const name of ['干部', '按村', '按单位']) {
+      const s = wb.getWorksheet(name)!;
+      expect(s.getColumn(1).width, name).toBeGreaterThan(8);
+      expect(s.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    }
   });
 });

@@ -3,6 +3,7 @@ import type fieldworkZh from './fieldwork.zh-CN';
 /** English strings of field work (same keys as fieldwork.zh-CN.ts). */
 const fieldworkEn: typeof fieldworkZh = {
   visits: {
+    export: 'Export visits',
     record: 'Record a visit',
     mine: 'My visits',
     households: 'Households',
@@ -75,6 +76,7 @@ const fieldworkEn: typeof fieldworkZh = {
     },
   },
   diaries: {
+    export: 'Export entries',
     title: 'Diary',
     month: 'Month',
     startMonth: 'Write the {{month}} entry',

@@ -1,6 +1,7 @@
 /** Chinese strings of field work: visits, the diary and its review, work lists, notifications. */
 const fieldworkZh = {
   visits: {
+    export: '导出走访记录',
     record: '记录走访',
     mine: '我的走访',
     households: '走访农户',
@@ -73,6 +74,7 @@ const fieldworkZh = {
     },
   },
   diaries: {
+    export: '导出民情日记',
     title: '民情日记',
     month: '月份',
     startMonth: '写 {{month}} 的日记',

@@ -97,6 +97,7 @@ const pairingsEn: Same<PairingsMessages> = {
     tagNames: { capable: 'Capable', unit_head: 'Unit head' },
   },
   pairings: {
+    export: 'Export the register',
     title: 'Pairings',
     create: 'Pair by hand',
     createTitle: 'Pair by hand',

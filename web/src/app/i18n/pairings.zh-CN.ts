@@ -93,6 +93,7 @@ const pairingsZh = {
     tagNames: { capable: '致富能力较强', unit_head: '单位负责人' },
   },
   pairings: {
+    export: '导出结对名册',
     title: '结对',
     create: '手动结对',
     createTitle: '手动结对',

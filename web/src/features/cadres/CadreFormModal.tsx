@@ -13,6 +13,7 @@ import { BranchSelect } from '../units/BranchSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { cadreChanges, cadreValues, createCadreBody, newCadreValues, type CadreValues } from './cadreForm';
 import { cadreRanks } from './useCadreFilters';
+import { fieldRules } from '../../app/fieldRules';
 
 const branchRoles: BranchRole[] = ['secretary', 'deputy_secretary', 'committee_member', 'member'];
 const idProblemKey = { format: 'members.idFormat', birth_date: 'members.idBirthDate', checksum: 'members.idChecksum' } as const;
@@ -95,10 +96,10 @@ export function CadreFormModal({ cadre, onClose, onSaved, onStale }: Props) {
               label={t('cadres.name')}
               rules={[
                 { required: true, whitespace: true, message: t('common.required', { field: t('cadres.name') }) },
-                { min: 2, max: 20, message: t('members.nameRule') },
+                { min: fieldRules.personName.min, max: fieldRules.personName.max, message: t('members.nameRule') },
               ]}
             >
-              <Input maxLength={20} />
+              <Input maxLength={fieldRules.personName.max} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -124,12 +125,12 @@ export function CadreFormModal({ cadre, onClose, onSaved, onStale }: Props) {
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="title" label={t('cadres.post')}>
-              <Input maxLength={50} />
+              <Input maxLength={fieldRules.title.max} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="phone" label={t('cadres.phone')} rules={[{ pattern: phonePattern, message: t('users.phoneRule') }]}>
-              <Input inputMode="tel" maxLength={13} />
+              <Input inputMode="tel" maxLength={fieldRules.phone.max} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

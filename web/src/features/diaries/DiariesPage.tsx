@@ -8,6 +8,7 @@ import { uuidv7 } from '../../api/ids';
 import { useApiError } from '../../app/useApiError';
 import { statusColor, useEntries, useStartEntry } from './api';
 import { RowItem, Rows } from '../visits/Rows';
+import { ExportButton } from '../../app/ExportButton';
 
 /** 民情日记: my entries, and the month's entry started (drafted from its visits) in one tap. */
 export function DiariesPage() {
@@ -26,7 +27,7 @@ export function DiariesPage() {
   };
 
   return (
-    <Card title={t('diaries.title')}>
+    <Card title={t('diaries.title')} extra={<ExportButton path="/api/exports/diary-entries.xlsx" query={{ mine: 'true' }} fileName="民情日记.xlsx" label={t('diaries.export')} />}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
         <Input
           type="month"

@@ -11,6 +11,7 @@ import { RegionPicker } from '../regions/RegionPicker';
 import { createBody, householdValues, housings, isVillageOrGroup, updateBody, type HouseholdValues } from './householdForm';
 import { MemberFields } from './MemberFields';
 import { useCatalogNames } from './useCatalogNames';
+import { fieldRules } from '../../app/fieldRules';
 
 interface Props {
   /** The household to edit; absent to register one (with its head). */
@@ -102,7 +103,7 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="householdNo" label={t('households.householdNo')}>
-              <Input maxLength={30} />
+              <Input maxLength={fieldRules.householdNo.max} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -122,12 +123,12 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
               rules={[{ pattern: phonePattern, message: t('users.phoneRule') }]}
               extra={household?.phone?.includes('*') ? `${household.phone} · ${t('members.idNumberMaskedHelp')}` : undefined}
             >
-              <Input inputMode="tel" maxLength={13} />
+              <Input inputMode="tel" maxLength={fieldRules.phone.max} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
             <Form.Item name="landMu" label={t('households.landMu')}>
-              <InputNumber min={0} max={100000} precision={2} style={{ width: '100%' }} />
+              <InputNumber min={0} max={fieldRules.landMu.max} precision={2} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
@@ -137,7 +138,7 @@ export function HouseholdFormDrawer({ household, open, onClose, onSaved, onStale
           </Col>
           <Col span={24}>
             <Form.Item name="address" label={t('households.address')}>
-              <Input maxLength={100} />
+              <Input maxLength={fieldRules.address.max} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -5,6 +5,7 @@ import { checkIdNumber } from '../../app/idNumber';
 import { phonePattern } from '../../app/validators';
 import { IdNumberField } from './IdNumberField';
 import { educations, healths, labours, relations, schoolings } from './memberForm';
+import { fieldRules } from '../../app/fieldRules';
 
 interface Props {
   /** Where the member sits in the form: [] for the member drawer, ['members', 0] for a new household's head. */
@@ -35,10 +36,10 @@ export function MemberFields({ prefix = [], hideRelation, maskedIdNumber, masked
           label={t('members.name')}
           rules={[
             { ...required(t('members.name')), whitespace: true },
-            { min: 2, max: 20, message: t('members.nameRule') },
+            { min: fieldRules.personName.min, max: fieldRules.personName.max, message: t('members.nameRule') },
           ]}
         >
-          <Input maxLength={20} autoComplete="off" />
+          <Input maxLength={fieldRules.personName.max} autoComplete="off" />
         </Form.Item>
       </Col>
       {!hideRelation && (
@@ -78,7 +79,7 @@ export function MemberFields({ prefix = [], hideRelation, maskedIdNumber, masked
           rules={[{ pattern: phonePattern, message: t('users.phoneRule') }]}
           extra={maskedPhone ? `${maskedPhone} · ${t('members.idNumberMaskedHelp')}` : undefined}
         >
-          <Input inputMode="tel" maxLength={13} autoComplete="off" placeholder={maskedPhone ?? undefined} />
+          <Input inputMode="tel" maxLength={fieldRules.phone.max} autoComplete="off" placeholder={maskedPhone ?? undefined} />
         </Form.Item>
       </Col>
       {!brief && (

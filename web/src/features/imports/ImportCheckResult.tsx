@@ -6,6 +6,7 @@ import type { ImportJob, ImportMode } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 import { useDownload } from '../../app/useDownload';
 import { countsOf } from './importCounts';
+import { ImportChanges } from './ImportChanges';
 import { ImportProblems } from './ImportProblems';
 
 /** The dry run's verdict: what would be written, what is wrong (with the report), and the two ways on. */
@@ -62,6 +63,7 @@ export function ImportCheckResult({ job, onRestart }: { job: ImportJob; onRestar
       ) : (
         <Alert type="info" showIcon title={t('imports.noErrors')} />
       )}
+      <ImportChanges job={job} />
       <ImportProblems job={job} />
       {rows === 0 && <Alert type="error" showIcon title={t('imports.nothingValid')} />}
       <Flex gap={8} wrap>

@@ -20,4 +20,10 @@ describe('import counts', () => {
     }
     expect(zhCN.imports.kinds.pairings).toBe('结对');
   });
+  it('shows what a households check will really change: to create, to update and unchanged', () => {
+    const checked = countsOf({ householdsToCreate: 0, householdsToUpdate: 1, householdsUnchanged: 356, membersToCreate: 0, membersToUpdate: 2, membersUnchanged: 1400, rowsToImport: 1402 }, 'check');
+    expect(checked.map((c) => c.key)).toEqual(['householdsToCreate', 'householdsToUpdate', 'householdsUnchanged', 'membersToCreate', 'membersToUpdate', 'membersUnchanged']);
+    expect(zhCN.imports.counts.householdsUnchanged).toBe('无变化的农户');
+    expect(en.imports.counts.membersUnchanged).toBeTruthy();
+  });
 });

@@ -5,8 +5,10 @@ export type CountKey = keyof typeof zhCN.imports.counts;
 const checkKeys: CountKey[] = [
   'householdsToCreate',
   'householdsToUpdate',
+  'householdsUnchanged',
   'membersToCreate',
   'membersToUpdate',
+  'membersUnchanged',
   'cadresToCreate',
   'cadresToUpdate',
   'pairingsToCreate',

@@ -1,8 +1,9 @@
-import { Card, Empty, Select, Skeleton, Typography } from 'antd';
+import { Card, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useProgramme, useProgrammes } from '../../api/programmes';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
+import { ExportButton } from '../../app/ExportButton';
 import { isAdmin } from '../../app/roles';
 import { PairingBoard } from './PairingBoard';
 
@@ -16,9 +17,12 @@ export function PairingsPage() {
   const programme = useProgramme(chosen);
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('pairings.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('pairings.title')}
+        </Typography.Title>
+        {chosen && <ExportButton path="/api/exports/pairings.xlsx" query={{ programmeId: chosen, open: 'true' }} fileName="结对名册.xlsx" label={t('pairings.export')} />}
+      </Flex>
       <Select
         style={{ width: '100%', maxWidth: 420, marginBottom: 16 }}
         value={chosen || undefined}

@@ -2,6 +2,7 @@ import { Button, Card, Flex, Pagination, Space, Tag, Typography } from 'antd';
 import { CameraOutlined, CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../app/ExportButton';
 import { useVisits } from './api';
 import { RowItem, Rows } from './Rows';
 
@@ -15,11 +16,14 @@ export function VisitsPage() {
     <Card
       title={t('visits.mine')}
       extra={
-        <Link to="/visits/new">
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('visits.record')}
-          </Button>
-        </Link>
+        <Space wrap>
+          <ExportButton path="/api/exports/visits.xlsx" query={{ mine: 'true' }} fileName="走访记录.xlsx" label={t('visits.export')} />
+          <Link to="/visits/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('visits.record')}
+            </Button>
+          </Link>
+        </Space>
       }
     >
       <Rows

@@ -90,7 +90,7 @@ interface Job {
 }
 
 async function startApp(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts'), 'serve', '--demo'], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LIANHU_SCHEDULER: 'off', LIANHU_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -29,7 +29,7 @@ export async function run({ quick }: { quick: boolean }) {
   const database = await openDatabase({});
   await migrate(database);
   await generateDemo(database.db, {});
-  const app = await buildApp(database, { ...loadConfig({}), webDist: '/nonexistent' });
+  const app = await buildApp(database, { ...loadConfig({}), webDist: '/nonexistent', demo: true }); // the demo accounts sign in with the shared password
   const n = quick ? 20 : 100;
   let cookie = '';
   let i = 0;

@@ -12,7 +12,7 @@ import { newId } from '../server/src/platform/ids.js';
 import { hashPassword } from '../server/src/platform/password.js';
 
 export const CADRES = 200;
-export const PASSWORD = 'surge-pass-1';
+export const PASSWORD = 'Surge-bench-passphrase-2026';
 /** A county's registry around the cadres being measured (a county has 20–30k households). */
 export const OTHER_HOUSEHOLDS = 20_000;
 export const PAST_VISITS = 30_000;

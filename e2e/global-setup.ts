@@ -72,7 +72,7 @@ export default async function setup(project: TestProject) {
   const log = fs.openSync(logFile, 'a');
   const env: NodeJS.ProcessEnv = { ...process.env, LIANHU_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts', 'serve'], {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts', 'serve', '--demo'], {
     cwd: root,
     env,
     stdio: ['ignore', log, log],

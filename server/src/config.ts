@@ -20,7 +20,7 @@ export interface Config {
    */
   trustProxy: string[] | false;
   /**
-   * Demo mode (LIANHU_DEMO=1, set by `npm start`): the demo accounts keep their shared password.
+   * Demo mode (LIANHU_DEMO=1, or `serve --demo` as `npm start` runs it): the demo accounts keep their shared password.
    * Outside it, an account signing in with a password the policy refuses must change it first.
    */
   demo: boolean;

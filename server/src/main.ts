@@ -14,6 +14,8 @@ import { loadRegionTree } from './features/regions/load-service.js';
 async function main() {
   const [command = 'serve', ...args] = process.argv.slice(2);
   const config = loadConfig();
+  // `serve --demo` (npm start): the demo accounts keep their shared password (config.demo).
+  if (args.includes('--demo')) config.demo = true;
   if (command === 'upgrade-data') {
     if (config.databaseUrl) throw new Error('upgrade-data moves the embedded database of LIANHU_DATA_DIR; unset DATABASE_URL');
     const copied = await upgradeFromPglite(config.dataDir);

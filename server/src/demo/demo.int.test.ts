@@ -16,7 +16,7 @@ let t: TestContext;
 let first: Record<string, number>;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: true }); // the demo accounts keep their shared password
   first = await generateDemo(t.database.db, {});
 });
 afterAll(() => t.close());

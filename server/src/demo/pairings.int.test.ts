@@ -10,7 +10,7 @@ let first: Record<string, number>;
 let township: Client;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: true }); // the demo accounts keep their shared password
   first = await generateDemo(t.database.db, {});
   township = await t.login('township', DEMO_PASSWORD);
 });

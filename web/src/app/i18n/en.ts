@@ -244,6 +244,11 @@ const en: Same<Messages> = {
       view_personal: 'View personal data',
       import: 'Excel import',
       export_personal: 'Export (full personal data)',
+      load: 'Load divisions',
+      create_historic: 'Add a former region',
+      merge: 'Region merge',
+      split: 'Region split',
+      rename: 'Region rename',
     },
     entities: {
       user: 'User',

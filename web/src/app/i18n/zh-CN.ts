@@ -240,6 +240,11 @@ const zhCN = {
       view_personal: '查看个人信息',
       import: '导入 Excel',
       export_personal: '导出（含完整个人信息）',
+      load: '加载区划数据',
+      create_historic: '添加历史区划',
+      merge: '区划合并',
+      split: '区划拆分',
+      rename: '区划更名',
     },
     entities: {
       user: '用户',

@@ -54,7 +54,7 @@ describe('the demo of 补抽乡', () => {
   it('has cadres of every rank, about 30 township cadres, 2–3 village cadres per village', async () => {
     const byRank = await db().select({ rank: cadres.rank, n: count() }).from(cadres).groupBy(cadres.rank);
     const n = Object.fromEntries(byRank.map((r) => [r.rank, r.n]));
-    // a county's demo: the leaders of its city and province are registered with their own regions
+    // A county's demo: the leaders above the county (市级、省级领导) are not among its cadres.
     for (const rank of cadreRanks.filter((r) => !aboveCountyRanks.includes(r))) expect(n[rank], rank).toBeGreaterThan(0);
     expect(n.township).toBe(30);
     expect(n.county_leader).toBeGreaterThanOrEqual(3);

@@ -105,17 +105,22 @@ export async function recordSuccession(db: Db, actor: Actor, input: z.infer<type
       if (!r) throw fieldError(actor, `body.${field}.${i}`, { zh: `行政区划代码 ${c} 不存在`, en: `No region with code ${c}` });
       return r;
     });
-  const predecessors = lookup([...new Set(input.predecessorCodes)], 'predecessorCodes');
-  const successors = lookup([...new Set(input.successorCodes)], 'successorCodes');
-  const edges = await history.allSuccessions(db);
-  const problem = successionProblem({ kind: input.kind, predecessors, successors, on: input.on }, edges);
-  if (problem) throw fieldError(actor, `body.${problem.field}`, problem.message, problem.field.includes('.') ? 'conflict' : 'validation_failed');
-  const links = predecessors.flatMap((p) => successors.filter((s) => s.code !== p.code).map((s) => ({ predecessorCode: p.code, successorCode: s.code })));
-  const ending = predecessors.filter((p) => !successors.some((s) => s.code === p.code));
-  const scopeCode = input.kind === 'merge' ? successors[0]!.code : predecessors[0]!.code;
+  lookup(input.predecessorCodes, 'predecessorCodes');
+  lookup(input.successorCodes, 'successorCodes');
   const id = input.id ?? newId();
   await db.transaction(async (tx) => {
+    // Lock the regions named, then check against the history as it now is: of two administrators
+    // recording the same region's end at once, the second sees the first's and is refused.
+    await tx.execute(sql`select 1 from regions where code = any(${sql.param(codes)}::text[]) order by code for update`);
+    const now = new Map((await history.regionsByCodes(tx, codes)).map((r) => [r.code, r]));
+    const predecessors = [...new Set(input.predecessorCodes)].map((c) => now.get(c)!);
+    const successors = [...new Set(input.successorCodes)].map((c) => now.get(c)!);
+    const problem = successionProblem({ kind: input.kind, predecessors, successors, on: input.on }, await history.allSuccessions(tx));
+    if (problem) throw fieldError(actor, `body.${problem.field}`, problem.message, problem.field.includes('.') ? 'conflict' : 'validation_failed');
+    const links = predecessors.flatMap((p) => successors.filter((s) => s.code !== p.code).map((s) => ({ predecessorCode: p.code, successorCode: s.code })));
+    const ending = predecessors.filter((p) => !successors.some((s) => s.code === p.code));
     for (const p of ending) if (p.validTo === null) await history.endRegion(tx, p.code, input.on);
+    const scopeCode = input.kind === 'merge' ? successors[0]!.code : predecessors[0]!.code;
     const row = { id, kind: input.kind, effectiveOn: input.on, regionCode: scopeCode, countyCode: countyKeyOf(scopeCode), note: input.note ?? null, createdBy: actor.id };
     await history.insertEvent(tx, row, links);
     await recordAudit(tx, actor, { action: input.kind, entityType: 'region', entityId: scopeCode, regionCode: scopeCode, after: { ...row, links } });

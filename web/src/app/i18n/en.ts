@@ -175,7 +175,7 @@ const en: Same<Messages> = {
       'When villages merge or are dissolved, set the end date: expired regions leave the pickers, but old records keep pointing at them.',
     validToAfterFrom: 'The end date must be after the start date',
     validitySaved: 'Validity saved',
-    nationalNameHint: 'Names of villages and above follow the national division codes and cannot be changed.',
+    nationalNameHint: 'Names of villages and above follow the national division codes and cannot be edited; record a past rename with "Record a rename".',
   },
   users: {
     title: 'Users and roles',
@@ -244,6 +244,11 @@ const en: Same<Messages> = {
       view_personal: 'View personal data',
       import: 'Excel import',
       export_personal: 'Export (full personal data)',
+      load: 'Load divisions',
+      create_historic: 'Add a former region',
+      merge: 'Region merge',
+      split: 'Region split',
+      rename: 'Region rename',
     },
     entities: {
       user: 'User',

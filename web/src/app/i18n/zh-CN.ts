@@ -171,7 +171,7 @@ const zhCN = {
     validityHint: '村合并或撤销后，请填写失效日期：失效后的区划不再出现在下拉选择中，但历史记录仍指向它。',
     validToAfterFrom: '失效日期须晚于生效日期',
     validitySaved: '有效期已保存',
-    nationalNameHint: '村及以上名称以国家统计用区划代码为准，不能修改。',
+    nationalNameHint: '村及以上名称以国家统计用区划代码为准，不能直接修改；历史上的更名请用“记录更名”。',
   },
   users: {
     title: '用户与权限',
@@ -240,6 +240,11 @@ const zhCN = {
       view_personal: '查看个人信息',
       import: '导入 Excel',
       export_personal: '导出（含完整个人信息）',
+      load: '加载区划数据',
+      create_historic: '添加历史区划',
+      merge: '区划合并',
+      split: '区划拆分',
+      rename: '区划更名',
     },
     entities: {
       user: '用户',

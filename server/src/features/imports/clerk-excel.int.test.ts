@@ -43,7 +43,7 @@ const versions = async () =>
 const memberVersions = async () =>
   Object.fromEntries((await t.database.db.select({ id: members.id, version: members.version }).from(members)).map((m) => [m.id, m.version]));
 
-let created: string[] = [];
+const created: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -12,9 +12,10 @@ import * as pairingsRepo from '../pairings/repository.js';
 import * as reviewsRepo from '../reviews/repository.js';
 import { authorFacts, reviewerFacts } from '../reviews/service.js';
 import { mayReview } from '../reviews/rules.js';
-import { lastDayOfMonth, monthOf, monthRange, previousMonth, quarterOf, shanghaiDay } from './periods.js';
+import { lastDayOfMonth, monthOf, previousMonth, quarterOf, shanghaiDay } from './periods.js';
 import * as repo from './repository.js';
-import { defaultDiaryQuota, defaultVisitQuota, householdsToVisit, periodOf, quotaStatus, strictestQuota } from './rules.js';
+import { cadreCadence } from './cadence.js';
+import { defaultDiaryQuota, defaultVisitQuota, householdsToVisit, isBehind, periodOf, quotaStatus, strictestQuota } from './rules.js';
 import type { AdminWorklist, adminWorklistQuery, cadreWorklistQuery } from './schemas.js';
 import { headerStyle } from '../../platform/excel.js';
 
@@ -130,22 +131,19 @@ type Counts = AdminWorklist['totals'];
 const emptyCounts = (): Counts => ({ cadres: 0, behindVisits: 0, behindDiary: 0, householdsNotVisited: 0 });
 
 /**
- * Cadres behind on visits or diaries for a month, per cadre, village and unit. A cadre is behind on
- * visits when a household paired on the month's last day (or today, in the current month) had no
- * visit from them in the month; on the diary when fewer entries than the monthly minimum were
- * submitted for the month.
+ * Cadres and their visits and diaries for a month, per cadre, village and unit, seen on a day: each
+ * by the cadence and deadline of the cadre's own programmes (worklists/cadence.ts), flagged only
+ * when due soon or overdue. A past month is seen as of its last day.
  */
 export async function adminWorklist(db: Executor, actor: Actor, q: z.infer<typeof adminWorklistQuery>): Promise<AdminWorklist> {
   requireRole(actor, [...adminRoles, 'branch_secretary', 'unit_head', 'leader']);
   const regionCode = q.regionCode ?? actor.regionCode;
   if (!inScope(regionCode, actor.scope)) throw notFound({ zh: '行政区划', en: 'Region' });
-  const now = today();
+  const now = q.on ?? today();
   const month = q.month ?? monthOf(now);
   const asOf = month === monthOf(now) ? now : lastDayOfMonth(month);
-  const prefix = significantPrefix(regionCode);
-  let rows = await repo.compliance(db, prefix, { ...monthRange(month), key: month }, asOf);
+  let rows = await cadreCadence(db, significantPrefix(regionCode), asOf, now);
   if (actor.scope.unitId) rows = rows.filter((r) => r.unitId === actor.scope.unitId);
-  const diaryRequired = defaultDiaryQuota.atLeast;
   const cadres = rows.map((r) => ({
     cadreId: r.cadreId,
     cadreName: r.cadreName,
@@ -158,9 +156,17 @@ export async function adminWorklist(db: Executor, actor: Actor, q: z.infer<typeo
     visited: r.visited,
     notVisited: r.paired - r.visited,
     diaries: r.diaries,
-    diaryRequired,
-    behindVisits: r.paired > r.visited,
-    behindDiary: r.diaries < diaryRequired,
+    diaryRequired: r.diary.required,
+    visitRequired: r.visit.required,
+    visitPer: r.visit.per,
+    visitDueOn: r.visit.dueOn,
+    visitState: r.visit.state,
+    diaryPer: r.diary.per,
+    diaryFrom: r.diary.from,
+    diaryDueOn: r.diary.dueOn,
+    diaryState: r.diary.state,
+    behindVisits: isBehind(r.visit.state),
+    behindDiary: isBehind(r.diary.state),
   }));
   const add = (c: Counts, r: (typeof cadres)[number]) => {
     c.cadres += 1;

@@ -2,6 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
 import { raiseReminders } from '../notifications/jobs.js';
+import { insertCadres } from '../cadres/repository.js';
+import { pairings } from '../pairings/tables.js';
+import { newId } from '../../platform/ids.js';
+import { eq } from 'drizzle-orm';
 import { fieldWorld, todayInShanghai, type FieldWorld } from '../visits/testing.js';
 import { daysBetween, lastDayOfMonth, previousMonth } from './periods.js';
 
@@ -84,8 +88,8 @@ describe("a reviewer's queue", () => {
 });
 
 describe("the administrator's list", () => {
-  it('counts cadres behind on visits and diaries per cadre, village and unit', async () => {
-    const res = await w.admin.get(`/api/worklists/admin?month=${month}`);
+  it('counts cadres due soon or overdue per cadre, village and unit (on the last day of the month)', async () => {
+    const res = await w.admin.get(`/api/worklists/admin?month=${month}&on=${lastDayOfMonth(month)}`);
     expect(res.status).toBe(200);
     const byName = Object.fromEntries(res.body.cadres.map((c: { cadreName: string }) => [c.cadreName, c]));
     expect(byName['龙文斌']).toMatchObject({
@@ -93,17 +97,62 @@ describe("the administrator's list", () => {
       visited: 1,
       notVisited: 1,
       diaries: 0,
+      diaryRequired: 1,
+      visitState: 'due_soon',
+      diaryState: 'due_soon',
+      visitDueOn: lastDayOfMonth(month),
       behindVisits: true,
       behindDiary: true,
       villageName: '吉久村',
     });
-    expect(byName['石金林']).toMatchObject({ paired: 1, visited: 1, diaries: 1, behindVisits: false, behindDiary: false });
+    expect(byName['石金林']).toMatchObject({
+      paired: 1,
+      visited: 1,
+      diaries: 1,
+      visitState: 'met',
+      diaryState: 'met',
+      behindVisits: false,
+      behindDiary: false,
+    });
+    // 施明发 helps no household in any programme: he owes no diary and is not flagged.
+    expect(byName['施明发']).toMatchObject({ paired: 0, diaryRequired: 0, diaryState: 'met', behindDiary: false });
     expect(res.body.byVillage).toEqual([
-      expect.objectContaining({ villageCode: JIJIU, cadres: 3, behindVisits: 1, behindDiary: 2, householdsNotVisited: 1 }),
+      expect.objectContaining({ villageCode: JIJIU, cadres: 3, behindVisits: 1, behindDiary: 1, householdsNotVisited: 1 }),
     ]);
     expect(res.body.totals).toMatchObject({ cadres: 3, behindVisits: 1 });
-    const behind = await w.admin.get(`/api/worklists/admin?onlyBehind=true`);
-    expect(behind.body.cadres.map((c: { cadreName: string }) => c.cadreName).sort()).toEqual(['施明发', '龙文斌'].sort());
+    const behind = await w.admin.get(`/api/worklists/admin?onlyBehind=true&on=${lastDayOfMonth(month)}`);
+    expect(behind.body.cadres.map((c: { cadreName: string }) => c.cadreName)).toEqual(['龙文斌']);
+  });
+
+  it('flags nothing early in the month, what is missing in its last week, and a short month once it is over', async () => {
+    // Last month: 龙文斌 visited 吴二妹 on the 15th and not 麻老三; no entry.
+    const last = previousMonth(month);
+    const seen = async (on: string) =>
+      ((await w.admin.get(`/api/worklists/admin?month=${last}&on=${on}`)).body.cadres as { cadreName: string }[]).find(
+        (c) => c.cadreName === '龙文斌',
+      );
+    expect(await seen(`${last}-02`)).toMatchObject({
+      visited: 0,
+      visitState: 'on_track',
+      diaryState: 'on_track',
+      behindVisits: false,
+      behindDiary: false,
+    });
+    expect(await seen(`${last}-20`)).toMatchObject({ visited: 1, visitState: 'on_track', diaryState: 'on_track', behindVisits: false });
+    expect(await seen(lastDayOfMonth(last))).toMatchObject({
+      visited: 1,
+      visitState: 'due_soon',
+      diaryState: 'due_soon',
+      behindVisits: true,
+      behindDiary: true,
+    });
+    expect(await seen(`${month}-01`)).toMatchObject({
+      visited: 1,
+      visitState: 'overdue',
+      diaryState: 'overdue',
+      behindVisits: true,
+      behindDiary: true,
+    });
   });
 
   it('exports the list as a workbook', async () => {
@@ -146,5 +195,48 @@ describe('reminders', () => {
     expect((await w.long.get('/api/notifications')).body.unread).toBe(notes.total - 1);
     expect((await w.shi.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
     expect(paths(await w.long.post('/api/notifications/nope/read'))).toEqual(['params.id']);
+  });
+
+  it('reminds only those who owe the thing: a leader linked to a paired cadre is not told to visit or write', async () => {
+    const leaderUser = await t.createUser('peng_yi', 'leader', BUCHOU);
+    const leaderCadre = newId();
+    await insertCadres(t.database.db, [
+      { id: leaderCadre, name: '彭益', initials: 'py', rank: 'county_leader', regionCode: JIJIU, countyCode: '433124', userId: leaderUser },
+    ]);
+    await t.database.db.insert(pairings).values({
+      id: newId(),
+      regionCode: JIJIU,
+      countyCode: '433124',
+      role: 'leader_point',
+      helperKind: 'cadre',
+      helperId: leaderCadre,
+      targetKind: 'household',
+      targetId: w.household.c,
+      lead: false,
+      startOn: '2025-01-01',
+    });
+    await raiseReminders(t.database.db, new Date(`${lastDayOfMonth(month)}T12:00:00+08:00`));
+    const leader = await t.login('peng_yi');
+    expect((await leader.get('/api/notifications')).body.items).toEqual([]);
+    // The same standing owed by a cadre account is reminded (龙文斌, above).
+    expect((await w.long.get('/api/notifications')).body.items.map((i: { kind: string }) => i.kind)).toContain('diary_due');
+  });
+
+  it("holds each cadre to their own programme's diary quota (学一技联一户解一难: one entry over the programme)", async () => {
+    const xue = await w.admin.post('/api/programmes', { fromTemplate: 'xue-yi-ji-lian-yi-hu', regionCode: BUCHOU, startOn: '2025-01-01' });
+    expect(xue.status).toBe(201);
+    await t.database.db.update(pairings).set({ programmeId: xue.body.id }).where(eq(pairings.helperId, w.cadre.long));
+    const res = await w.admin.get(`/api/worklists/admin?month=${month}&on=${lastDayOfMonth(month)}`);
+    const long = res.body.cadres.find((c: { cadreName: string }) => c.cadreName === '龙文斌');
+    expect(long).toMatchObject({
+      diaryPer: 'programme',
+      diaryFrom: '2025-01-01',
+      diaryDueOn: null,
+      diaryRequired: 1,
+      diaryState: 'on_track',
+      behindDiary: false,
+    });
+    // Visits: the programme sets none, so the monthly rule holds.
+    expect(long).toMatchObject({ visitPer: 'month', visitState: 'due_soon', behindVisits: true });
   });
 });

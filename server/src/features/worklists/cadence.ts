@@ -29,7 +29,11 @@ const dayBefore = (d: Day): Day => new Date(Date.parse(`${d}T00:00:00Z`) - 86400
 /** The ranges the compliance query counts for a cadre's obligations, as of a day (nothing after it: a day seen is seen as it was). */
 function rangesOf(visit: Obligation, diary: Obligation, asOf: Day): ComplianceRanges {
   return {
-    visits: { from: visit.from, to: visit.to && visit.to < dayAfter(asOf) ? visit.to : dayAfter(asOf), atLeast: Math.max(visit.required, 1) },
+    visits: {
+      from: visit.from,
+      to: visit.to && visit.to < dayAfter(asOf) ? visit.to : dayAfter(asOf),
+      atLeast: Math.max(visit.required, 1),
+    },
     diaries: { fromMonth: monthOf(diary.from), toMonth: diary.to ? monthOf(dayBefore(diary.to)) : monthOf(asOf) },
   };
 }

@@ -1,5 +1,8 @@
 import { and, arrayContains, asc, eq, gte, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { households } from '../households/tables.js';
+import { headNameOf } from '../pairings/repository.js';
 import { cadres } from '../cadres/tables.js';
 import { diaryEntries } from '../diaries/tables.js';
 import { pairings } from '../pairings/tables.js';
@@ -202,6 +205,46 @@ export async function programmeQuotasOfCadres(db: Executor, prefix: string, day:
         or(isNull(pairings.endOn), sql`${pairings.endOn} > ${day}`),
         prefix === '' ? sql`true` : like(cadres.regionCode, `${prefix}%`),
         eq(cadres.status, 'active'),
+      ),
+    );
+}
+
+/**
+ * 五必访 left to a resident cadre: the live households of the villages the cadre is posted to
+ * (驻村, on the day) in a programme whose must-visit rule is covered by residents, of its must-visit
+ * categories, that no helper is paired with on the day [004]. The rule check counts these as
+ * covered by the resident; here they become the resident's to visit.
+ */
+export async function mustVisitOfResident(db: Executor, cadreId: string, day: string) {
+  const r = alias(pairings, 'r');
+  const mv = sql`${programmes.requirements} -> 'mustVisit'`;
+  return db
+    .selectDistinct({
+      householdId: households.id,
+      programmeId: r.programmeId,
+      regionCode: households.regionCode,
+      headName: headNameOf(sql`${households.id}`),
+      villageName: sql<string | null>`(select v.name from ${regions} v where v.code = substr(${households.regionCode}, 1, 12))`,
+      groupName: sql<
+        string | null
+      >`case when length(${households.regionCode}) = 15 then (select g.name from ${regions} g where g.code = ${households.regionCode}) end`,
+    })
+    .from(r)
+    .innerJoin(programmes, eq(programmes.id, r.programmeId))
+    .innerJoin(households, sql`${households.regionCode} like ${r.targetId} || '%'`)
+    .where(
+      and(
+        eq(r.helperKind, 'cadre'),
+        eq(r.helperId, cadreId),
+        eq(r.role, 'resident'),
+        eq(r.targetKind, 'village'),
+        lte(r.startOn, day),
+        or(isNull(r.endOn), sql`${r.endOn} > ${day}`),
+        sql`(${mv} ->> 'coveredByResident')::boolean`,
+        eq(households.status, 'active'),
+        sql`${households.categories} && array(select jsonb_array_elements_text(${mv} -> 'categories'))`,
+        sql`not exists (select 1 from ${pairings} o where o.target_kind = 'household' and o.target_id = ${households.id}::text
+          and o.start_on <= ${day} and (o.end_on is null or o.end_on > ${day}))`,
       ),
     );
 }

@@ -31,7 +31,7 @@ export const cadreWorklistOut = z.object({
   on: z.string(),
   visits: z.object({
     quota: quota.describe("The strictest visit quota of the cadre's programmes; at least monthly by default"),
-    households: z.number().int().describe('Paired households (一帮一 and 几帮一)'),
+    households: z.number().int().describe('Paired households (一帮一 and 几帮一), and the must-visit households left to a resident cadre'),
     done: z.number().int().describe('Of them, visited enough this period'),
     toVisit: z
       .array(
@@ -44,6 +44,7 @@ export const cadreWorklistOut = z.object({
           daysSinceLastVisit: z.number().int().nullable().describe('null: never visited'),
           visitsThisPeriod: z.number().int(),
           required: z.number().int(),
+          mustVisit: z.boolean().describe('五必访 of the village the cadre is posted to (驻村) that no helper is paired with'),
         }),
       )
       .describe('Not yet visited enough this period, never-visited first, then longest since the last visit'),

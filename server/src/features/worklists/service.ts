@@ -21,6 +21,10 @@ import { headerStyle } from '../../platform/excel.js';
 
 const today = () => shanghaiDay(new Date());
 
+/** A household's place as people say it: the village and the group (吉久村二组), or the village alone. */
+const placeName = (h: { villageName: string | null; groupName: string | null }): string | null =>
+  h.villageName && h.groupName ? `${h.villageName}${h.groupName}` : (h.groupName ?? h.villageName);
+
 /** A cadre's month: households to visit (longest unvisited first), the diary due, entries returned or in draft. */
 export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeof cadreWorklistQuery>) {
   const own = await ownCadreId(db, actor);
@@ -39,9 +43,21 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
       householdId: p.householdId,
       programmeId: p.programmeId,
       regionCode: p.regionCode,
-      regionName: p.groupName ?? p.villageName,
+      regionName: placeName(p),
       headName: p.headName,
+      mustVisit: false,
     }));
+  // A resident cadre also visits the must-visit households of their village that nobody helps.
+  for (const h of await repo.mustVisitOfResident(db, cadreId, on))
+    if (!seen.has(h.householdId) && seen.add(h.householdId))
+      paired.push({
+        householdId: h.householdId,
+        programmeId: h.programmeId,
+        regionCode: h.regionCode,
+        regionName: placeName(h),
+        headName: h.headName,
+        mustVisit: true,
+      });
   const requirements = await repo.requirementsOf(db, [...new Set(paired.map((p) => p.programmeId).filter((id): id is string => !!id))]);
   const visitQuota = strictestQuota(
     requirements.map((r) => r.visitsPerHousehold),
@@ -86,6 +102,7 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
         headName: info.get(h.householdId)?.headName ?? null,
         regionCode: info.get(h.householdId)!.regionCode,
         regionName: info.get(h.householdId)?.regionName ?? null,
+        mustVisit: info.get(h.householdId)!.mustVisit,
       })),
       dueOn: period.dueOn,
     },

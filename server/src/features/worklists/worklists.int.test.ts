@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../../test/app.js';
 import { raiseReminders } from '../notifications/jobs.js';
 import { insertCadres } from '../cadres/repository.js';
+import { householdBody } from '../households/fixtures.js';
 import { pairings } from '../pairings/tables.js';
 import { newId } from '../../platform/ids.js';
 import { eq } from 'drizzle-orm';
@@ -238,5 +239,62 @@ describe('reminders', () => {
     });
     // Visits: the programme sets none, so the monthly rule holds.
     expect(long).toMatchObject({ visitPer: 'month', visitState: 'due_soon', behindVisits: true });
+  });
+});
+
+describe("a resident cadre's list (驻村)", () => {
+  it('includes the must-visit households of the village that no helper is paired with (五必访 [004])', async () => {
+    const unhelped = (await w.admin.post('/api/households', householdBody(JIJIU, '杨五必'))).body.id as string;
+    const notMustVisit = (await w.admin.post('/api/households', householdBody(JIJIU, '杨普通', { categories: [] }))).body.id as string;
+    const names = async () =>
+      ((await w.shi.get('/api/worklists/cadre')).body.visits.toVisit as { householdId: string }[]).map((h) => h.householdId);
+    expect(await names()).not.toContain(unhelped);
+    const programme = await w.admin.post('/api/programmes', {
+      fromTemplate: 'bang-xiang-jie-dui-zhu-cun',
+      regionCode: BUCHOU,
+      startOn: '2025-01-01',
+    });
+    expect(programme.status).toBe(201);
+    await t.database.db.insert(pairings).values({
+      id: newId(),
+      regionCode: JIJIU,
+      countyCode: '433124',
+      role: 'resident',
+      helperKind: 'cadre',
+      helperId: w.cadre.shi,
+      targetKind: 'village',
+      targetId: JIJIU,
+      programmeId: programme.body.id,
+      lead: false,
+      startOn: '2025-01-01',
+    });
+    const res = await w.shi.get('/api/worklists/cadre');
+    // 麻老三 and 吴二妹 (poor, helped by 龙文斌) are his; 杨普通 is no must-visit household.
+    expect(res.body.visits.toVisit).toEqual([
+      expect.objectContaining({
+        householdId: unhelped,
+        headName: '杨五必',
+        regionCode: JIJIU,
+        regionName: '吉久村',
+        mustVisit: true,
+        lastVisitOn: null,
+      }),
+    ]);
+    expect(res.body.visits.toVisit.map((h: { householdId: string }) => h.householdId)).not.toContain(notMustVisit);
+    expect(res.body.visits).toMatchObject({ households: 2, done: 1 });
+    // Once a helper is paired with it, it is the helper's.
+    await t.database.db.insert(pairings).values({
+      id: newId(),
+      regionCode: JIJIU,
+      countyCode: '433124',
+      role: 'one_to_one',
+      helperKind: 'cadre',
+      helperId: w.cadre.long,
+      targetKind: 'household',
+      targetId: unhelped,
+      lead: true,
+      startOn: '2025-01-01',
+    });
+    expect(await names()).toEqual([]);
   });
 });

@@ -36,7 +36,8 @@ export function conflictOn(actor: Actor, code: 'duplicate' | 'conflict', path: s
 }
 
 /** A client id already used by a record the actor cannot see: never overwrite it, never reveal it. */
-export const idTaken = (actor: Actor) => conflictOn(actor, 'conflict', 'body.id', { zh: '该编号已被其他记录使用，请重新提交', en: 'This id is taken by another record' });
+export const idTaken = (actor: Actor) =>
+  conflictOn(actor, 'conflict', 'body.id', { zh: '该编号已被其他记录使用，请重新提交', en: 'This id is taken by another record' });
 
 export async function householdForRead(db: Executor, actor: Actor, id: string) {
   const household = await repo.getHousehold(db, actor.scope, id);
@@ -65,9 +66,15 @@ export async function memberForWrite(db: Executor, actor: Actor, id: string) {
  * 409 when an ID number is held by an active member of another household, naming that household
  * (head and village) so the clerk knows where the person must first be moved out.
  */
-export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { idNumber: string | null; path: string; exceptMemberId?: string }[]) {
+export async function assertIdNumbersFree(
+  db: Executor,
+  actor: Actor,
+  wanted: { idNumber: string | null; path: string; exceptMemberId?: string }[],
+) {
   const ids = wanted.filter((w) => w.idNumber).map((w) => w.idNumber!);
-  const holders = (await repo.activeHoldersOf(db, ids)).filter((h) => !wanted.some((w) => w.idNumber === h.idNumber && w.exceptMemberId === h.memberId));
+  const holders = (await repo.activeHoldersOf(db, ids)).filter(
+    (h) => !wanted.some((w) => w.idNumber === h.idNumber && w.exceptMemberId === h.memberId),
+  );
   if (holders.length === 0) return;
   const fields = wanted
     .map((w) => ({ w, h: holders.find((h) => h.idNumber === w.idNumber) }))
@@ -77,7 +84,10 @@ export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { 
       const head = h!.headName ?? h!.memberName;
       return {
         path: w.path,
-        message: actor.lang === 'en' ? `Already an active member (${h!.memberName}) of the household of ${head}, ${place}` : `已登记为${place}${head}户的成员（${h!.memberName}），请先在原户办理迁出`,
+        message:
+          actor.lang === 'en'
+            ? `Already an active member (${h!.memberName}) of the household of ${head}, ${place}`
+            : `已登记为${place}${head}户的成员（${h!.memberName}），请先在原户办理迁出`,
       };
     });
   const first = fields[0]!.message;

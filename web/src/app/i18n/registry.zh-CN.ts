@@ -1,6 +1,14 @@
 /** Chinese strings of the registry (households, members, incomes, surveys, cadres, units, Excel). */
 const registryZh = {
   households: {
+    call: '拨打电话',
+    callTitle: '拨打联系户电话',
+    callAudited: '查看完整电话会记入审计日志。',
+    noPhone: '未登记电话',
+    contactCadre: '帮扶责任人',
+    contactLead: '（联系人）',
+    noHelper: '暂无结对干部',
+    helpersColumn: '帮扶责任人',
     title: '农户',
     create: '新增农户',
     createTitle: '新增农户',

@@ -30,7 +30,8 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
   const own = await ownCadreId(db, actor);
   const cadreId = q.cadreId ?? own;
   if (!cadreId) throw new AppError('forbidden', { zh: '您的账号未关联干部', en: 'Your account is not linked to a cadre' });
-  if (cadreId !== own && !isAdmin(actor.role) && actor.role !== 'branch_secretary') throw new AppError('forbidden');
+  // Another cadre's list: for those who oversee cadres (the unit head's scope holds their unit's only).
+  if (cadreId !== own && !isAdmin(actor.role) && !['branch_secretary', 'leader', 'unit_head'].includes(actor.role)) throw new AppError('forbidden');
   const cadre = await cadresRepo.getCadre(db, actor.scope, cadreId);
   if (!cadre) throw notFound({ zh: '干部', en: 'Cadre' });
   const on = q.on ?? today();

@@ -69,6 +69,17 @@ describe("a cadre's work this month", () => {
     expect(res.body.returned).toEqual([expect.objectContaining({ id: entry.id, month, status: 'returned' })]);
   });
 
+  it('lets a leader read a cadre’s list (the cadre page), a cadre not another’s', async () => {
+    await t.createUser('county_leader', 'leader', BUCHOU);
+    const leader = await t.login('county_leader');
+    const res = await leader.get(`/api/worklists/cadre?cadreId=${w.cadre.long}`);
+    expect(res.status).toBe(200);
+    expect(res.body.cadreName).toBe('龙文斌');
+    const refused = await w.shi.get(`/api/worklists/cadre?cadreId=${w.cadre.long}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+  });
+
   it('lets an administrator read a cadre’s list in scope, names bad input, hides other townships', async () => {
     expect((await w.admin.get(`/api/worklists/cadre?cadreId=${w.cadre.long}`)).body.cadreName).toBe('龙文斌');
     expect(paths(await w.admin.get('/api/worklists/cadre?on=2026-02-30'))).toEqual(['query.on']);

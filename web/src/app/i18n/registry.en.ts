@@ -217,6 +217,17 @@ const registryEn: Same<RegistryMessages> = {
     by: 'recorded by {{name}}',
   },
   cadres: {
+    work: {
+      month: 'This month',
+      visits: 'Visits',
+      diary: 'Diary',
+      none: 'No work list for this cadre this month',
+      households: 'Households and villages ({{n}})',
+      target: 'Paired with',
+      recentVisits: 'Recent visits',
+      diaries: 'Diary entries',
+      reviewState: 'Review',
+    },
     title: 'Cadres',
     searchPlaceholder: 'Name, pinyin initials or phone',
     name: 'Name',

@@ -207,6 +207,17 @@ const registryZh = {
     by: '{{name}} 记录',
   },
   cadres: {
+    work: {
+      month: '本月工作',
+      visits: '走访',
+      diary: '民情日记',
+      none: '该干部暂无本月工作清单',
+      households: '联系户和村（{{n}}）',
+      target: '对象',
+      recentVisits: '最近走访',
+      diaries: '民情日记',
+      reviewState: '查阅状态',
+    },
     title: '干部',
     searchPlaceholder: '姓名、拼音首字母或电话',
     name: '姓名',

@@ -7,6 +7,7 @@ const slow = (page: Page) => page.setDefaultNavigationTimeout(60_000);
 
 /** The side menu's entries, as the user reads them (ready ones only). */
 async function menuEntries(page: Page) {
+  await page.locator('.ant-menu-item').first().waitFor({ timeout: 60_000 });
   return (await page.locator('.ant-menu-item:not(.ant-menu-item-disabled)').allInnerTexts()).map((s) => s.trim());
 }
 

@@ -82,7 +82,7 @@ const fieldworkEn: typeof fieldworkZh = {
     empty: 'No entries yet',
     edit: 'Edit',
     body: 'Entry',
-    bodyHelp: 'A blank line starts a paragraph; "- " starts a list item; **text** is bold',
+    bodyHelp: 'A blank line between paragraphs; one paragraph per visit, its date (2026-12-05) on the first line',
     preview: 'Preview',
     save: 'Save draft',
     submit: 'Submit for review',

@@ -80,7 +80,7 @@ const fieldworkZh = {
     empty: '还没有日记',
     edit: '修改',
     body: '日记内容',
-    bodyHelp: '空一行分段；以“- ”开头为列表，**文字** 为加粗',
+    bodyHelp: '空一行分段；每次走访一段，第一行写日期（如 12月5日）',
     preview: '预览',
     save: '保存草稿',
     submit: '提交查阅',

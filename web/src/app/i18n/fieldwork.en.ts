@@ -145,6 +145,7 @@ const fieldworkEn: typeof fieldworkZh = {
     },
   },
   worklists: {
+    nothingOwed: 'No pairing, nothing owed',
     entryOf: '{{name}} · diary of {{month}}',
     submittedAt: 'submitted {{at}}',
     totalsLead: '{{month}}: {{cadres}} cadres, ',

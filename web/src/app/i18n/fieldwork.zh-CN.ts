@@ -143,6 +143,7 @@ const fieldworkZh = {
     },
   },
   worklists: {
+    nothingOwed: '无结对，不计',
     entryOf: '{{name}} · {{month}} 月日记',
     submittedAt: '提交于 {{at}}',
     totalsLead: '{{month}}：{{cadres}} 名干部，',

@@ -114,27 +114,33 @@ export function AdminWorklistPage() {
                     key: 'visited',
                     title: t('worklists.visited'),
                     width: 170,
-                    render: (_, c) => (
-                      <Space size={4}>
-                        <Tooltip title={t('worklists.visitedHint', { per: t(`worklists.per.${c.visitPer}`), n: c.visitRequired })}>
-                          <Link to={`/cadres/${c.cadreId}?tab=households`}>{`${c.visited}/${c.paired}`}</Link>
-                        </Tooltip>
-                        <CadenceTag state={c.visitState} dueOn={c.visitDueOn} />
-                      </Space>
-                    ),
+                    render: (_, c) =>
+                      c.paired === 0 ? (
+                        <Typography.Text type="secondary">{t('worklists.nothingOwed')}</Typography.Text>
+                      ) : (
+                        <Space size={4}>
+                          <Tooltip title={t('worklists.visitedHint', { per: t(`worklists.per.${c.visitPer}`), n: c.visitRequired })}>
+                            <Link to={`/cadres/${c.cadreId}?tab=households`}>{`${c.visited}/${c.paired}`}</Link>
+                          </Tooltip>
+                          <CadenceTag state={c.visitState} dueOn={c.visitDueOn} />
+                        </Space>
+                      ),
                   },
                   {
                     key: 'diaries',
                     title: t('worklists.diaries'),
                     width: 170,
-                    render: (_, c) => (
-                      <Space size={4}>
-                        <Tooltip title={t('worklists.diaryHint', { per: t(`worklists.per.${c.diaryPer}`), from: c.diaryFrom })}>
-                          <Link to={`/cadres/${c.cadreId}?tab=diaries`}>{`${c.diaries}/${c.diaryRequired}`}</Link>
-                        </Tooltip>
-                        <CadenceTag state={c.diaryState} dueOn={c.diaryDueOn} />
-                      </Space>
-                    ),
+                    render: (_, c) =>
+                      c.diaryRequired === 0 ? (
+                        <Typography.Text type="secondary">{t('worklists.nothingOwed')}</Typography.Text>
+                      ) : (
+                        <Space size={4}>
+                          <Tooltip title={t('worklists.diaryHint', { per: t(`worklists.per.${c.diaryPer}`), from: c.diaryFrom })}>
+                            <Link to={`/cadres/${c.cadreId}?tab=diaries`}>{`${c.diaries}/${c.diaryRequired}`}</Link>
+                          </Tooltip>
+                          <CadenceTag state={c.diaryState} dueOn={c.diaryDueOn} />
+                        </Space>
+                      ),
                   },
                 ]}
               />

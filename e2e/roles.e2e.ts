@@ -18,8 +18,13 @@ async function openFromMenu(page: Page, name: string, path: string) {
 
 /** Rows of the first table on the page once loaded (placeholder rows excluded). */
 async function tableRows(page: Page) {
-  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-  await tablesSettled(page);
+  // A loaded two-core machine: a county-wide list can take longer than the default 15 s.
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('.ant-table-wrapper .ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 60_000 })
+    .catch(() => {});
   return page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
 }
 
@@ -49,14 +54,18 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       await page.getByTestId('cadence-legend').waitFor();
       await screenshot(page, 'roles-leader-worklist');
 
-      await openFromMenu(page, '干部', '/cadres');
-      expect((await tableRows(page)).length).toBeGreaterThan(0);
-      await page.locator('.ant-table-tbody tr.ant-table-row a[href^="/cadres/"]').first().click();
+      // 补抽乡's cadres (seed 000): a cadre with households, whose numbers link to their page.
+      await page.goto('/worklists?regionCode=433124213000');
+      await tableRows(page);
+      await screenshot(page, 'roles-leader-worklist-buchou');
+      await page.locator('.ant-table-tbody tr.ant-table-row a[href$="?tab=households"]').first().click();
       await page.waitForURL(/\/cadres\/[0-9a-f-]{36}/);
       await page.getByTestId('cadre-month').waitFor();
       await tablesSettled(page);
       await screenshot(page, 'roles-leader-cadre');
 
+      await openFromMenu(page, '干部', '/cadres');
+      expect((await tableRows(page)).length).toBeGreaterThan(0);
       await openFromMenu(page, '农户', '/households');
       expect((await tableRows(page)).length).toBeGreaterThan(0);
       await openFromMenu(page, '结对', '/pairings');

@@ -36,13 +36,13 @@ const qb = new QueryBuilder();
  * of its branches, and those in the villages and townships the unit takes on (部门包村, 部门帮乡).
  */
 export function unitHouseholdsWhere(unitId: string): SQL {
-  return sql`(${households.id}::text in (select p.target_id from ${pairings} p where p.target_kind = 'household' and p.end_on is null and (
+  // Both subqueries are uncorrelated: PostgreSQL runs each once (a hashed id set, an array of prefixes).
+  return sql`(${households.id} in (select p.target_id::uuid from ${pairings} p where p.target_kind = 'household' and p.end_on is null and (
       (p.helper_kind = 'unit' and p.helper_id = ${unitId})
       or (p.helper_kind = 'cadre' and p.helper_id in (select c.id from ${cadres} c where c.unit_id = ${unitId}))
       or (p.helper_kind = 'branch' and p.helper_id in (select b.id from ${branches} b where b.unit_id = ${unitId}))))
-    or exists (select 1 from ${pairings} p where p.helper_kind = 'unit' and p.helper_id = ${unitId} and p.end_on is null
-      and p.target_kind in ('village', 'township')
-      and ${households.regionCode} like (case p.target_kind when 'township' then substr(p.target_id, 1, 9) else p.target_id end) || '%'))`;
+    or ${households.regionCode} like any (array(select (case p.target_kind when 'township' then substr(p.target_id, 1, 9) else p.target_id end) || '%'
+      from ${pairings} p where p.helper_kind = 'unit' and p.helper_id = ${unitId} and p.end_on is null and p.target_kind in ('village', 'township'))))`;
 }
 
 /** The scope of a household read: the region prefix and, for a unit head, the unit's households. */

@@ -2395,6 +2395,12 @@ export interface paths {
                                 /** Format: uuid */
                                 headMemberId: string | null;
                                 headName: string | null;
+                                /** @description 帮扶责任人: open cadre helpers, the lead first */
+                                helpers: {
+                                    /** Format: uuid */
+                                    cadreId: string;
+                                    name: string;
+                                }[];
                                 /** @description Masked unless the role may see personal data */
                                 headIdNumber: string | null;
                                 /** @description The household's phone, else the head's; masked unless the role may see personal data */
@@ -2570,6 +2576,17 @@ export interface paths {
                                 perCapitaNetFen: number;
                             } | null;
                             masked: boolean;
+                            /** @description Open cadre helpers, the lead (contact cadre) first */
+                            helpers: {
+                                /** Format: uuid */
+                                cadreId: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            /** @description The signed-in account's cadre is one of them */
+                            helper: boolean;
+                            /** @description May open GET …/personal (administrators; the household’s own helper for phones), each view audited */
+                            personalView: boolean;
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2682,6 +2699,17 @@ export interface paths {
                                 perCapitaNetFen: number;
                             } | null;
                             masked: boolean;
+                            /** @description Open cadre helpers, the lead (contact cadre) first */
+                            helpers: {
+                                /** Format: uuid */
+                                cadreId: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            /** @description The signed-in account's cadre is one of them */
+                            helper: boolean;
+                            /** @description May open GET …/personal (administrators; the household’s own helper for phones), each view audited */
+                            personalView: boolean;
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2811,6 +2839,17 @@ export interface paths {
                                 perCapitaNetFen: number;
                             } | null;
                             masked: boolean;
+                            /** @description Open cadre helpers, the lead (contact cadre) first */
+                            helpers: {
+                                /** Format: uuid */
+                                cadreId: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            /** @description The signed-in account's cadre is one of them */
+                            helper: boolean;
+                            /** @description May open GET …/personal (administrators; the household’s own helper for phones), each view audited */
+                            personalView: boolean;
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2830,7 +2869,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Full ID numbers and phones of a household (administrators; each view audited) */
+        /** Full ID numbers and phones of a household (administrators; the household’s own helper sees the phones); each view audited */
         get: {
             parameters: {
                 query?: never;
@@ -2988,6 +3027,17 @@ export interface paths {
                                 perCapitaNetFen: number;
                             } | null;
                             masked: boolean;
+                            /** @description Open cadre helpers, the lead (contact cadre) first */
+                            helpers: {
+                                /** Format: uuid */
+                                cadreId: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            /** @description The signed-in account's cadre is one of them */
+                            helper: boolean;
+                            /** @description May open GET …/personal (administrators; the household’s own helper for phones), each view audited */
+                            personalView: boolean;
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -6915,7 +6965,7 @@ export interface paths {
                                     /** @enum {string} */
                                     per: "month" | "quarter" | "year" | "round" | "programme";
                                 };
-                                /** @description Paired households (一帮一 and 几帮一) */
+                                /** @description Paired households (一帮一 and 几帮一), and the must-visit households left to a resident cadre */
                                 households: number;
                                 /** @description Of them, visited enough this period */
                                 done: number;
@@ -6931,6 +6981,8 @@ export interface paths {
                                     daysSinceLastVisit: number | null;
                                     visitsThisPeriod: number;
                                     required: number;
+                                    /** @description 五必访 of the village the cadre is posted to (驻村) that no helper is paired with */
+                                    mustVisit: boolean;
                                 }[];
                                 dueOn: string;
                             };
@@ -7076,8 +7128,10 @@ export interface paths {
                 query?: {
                     /** @description Cadres working in this region and below (default: my region) */
                     regionCode?: string;
-                    /** @description Default: this month */
+                    /** @description Default: the month of `on` */
                     month?: string;
+                    /** @description Seen on this day (default today in Asia/Shanghai): what is due soon or overdue */
+                    on?: string;
                     onlyBehind?: "true" | "false";
                 };
                 header?: never;
@@ -7110,14 +7164,40 @@ export interface paths {
                                 notVisited: number;
                                 diaries: number;
                                 diaryRequired: number;
+                                /** @description Visits owed to each paired household in the period */
+                                visitRequired: number;
+                                /** @enum {string} */
+                                visitPer: "month" | "quarter" | "year" | "round" | "programme";
+                                visitDueOn: string | null;
+                                /**
+                                 * @description met; on_track: time left; due_soon: the last week before the due day; overdue: the due day passed short
+                                 * @enum {string}
+                                 */
+                                visitState: "met" | "on_track" | "due_soon" | "overdue";
+                                /**
+                                 * @description The programme's diary cadence: month, quarter, year, or over the round or programme
+                                 * @enum {string}
+                                 */
+                                diaryPer: "month" | "quarter" | "year" | "round" | "programme";
+                                /** @description First day of the period the entries are counted in */
+                                diaryFrom: string;
+                                /** @description null: the programme has no end */
+                                diaryDueOn: string | null;
+                                /**
+                                 * @description met; on_track: time left; due_soon: the last week before the due day; overdue: the due day passed short
+                                 * @enum {string}
+                                 */
+                                diaryState: "met" | "on_track" | "due_soon" | "overdue";
+                                /** @description Visits due soon or overdue */
                                 behindVisits: boolean;
+                                /** @description Diary due soon or overdue */
                                 behindDiary: boolean;
                             }[];
                             byVillage: {
                                 cadres: number;
-                                /** @description Cadres with paired households not visited this month */
+                                /** @description Cadres whose visits are due soon or overdue */
                                 behindVisits: number;
-                                /** @description Cadres without the diary entries the month requires */
+                                /** @description Cadres whose diary entries are due soon or overdue */
                                 behindDiary: number;
                                 householdsNotVisited: number;
                                 villageCode: string;
@@ -7125,9 +7205,9 @@ export interface paths {
                             }[];
                             byUnit: {
                                 cadres: number;
-                                /** @description Cadres with paired households not visited this month */
+                                /** @description Cadres whose visits are due soon or overdue */
                                 behindVisits: number;
-                                /** @description Cadres without the diary entries the month requires */
+                                /** @description Cadres whose diary entries are due soon or overdue */
                                 behindDiary: number;
                                 householdsNotVisited: number;
                                 /** Format: uuid */
@@ -7136,9 +7216,9 @@ export interface paths {
                             }[];
                             totals: {
                                 cadres: number;
-                                /** @description Cadres with paired households not visited this month */
+                                /** @description Cadres whose visits are due soon or overdue */
                                 behindVisits: number;
-                                /** @description Cadres without the diary entries the month requires */
+                                /** @description Cadres whose diary entries are due soon or overdue */
                                 behindDiary: number;
                                 householdsNotVisited: number;
                             };
@@ -7168,8 +7248,10 @@ export interface paths {
                 query?: {
                     /** @description Cadres working in this region and below (default: my region) */
                     regionCode?: string;
-                    /** @description Default: this month */
+                    /** @description Default: the month of `on` */
                     month?: string;
+                    /** @description Seen on this day (default today in Asia/Shanghai): what is due soon or overdue */
+                    on?: string;
                     onlyBehind?: "true" | "false";
                 };
                 header?: never;

@@ -15,13 +15,16 @@ const theme = {
   },
 };
 
-/** Everything a page needs around it: data cache, antd locale and theme, messages, i18n. */
+/**
+ * Everything a page needs around it: data cache, antd locale and theme, messages, i18n. Buttons keep
+ * their words as written (antd spaces out two Chinese characters: 查 询, 通 过).
+ */
 export function AppProviders({ children, client }: { children: ReactNode; client?: QueryClient }) {
   const [qc] = useState(() => client ?? makeQueryClient());
   const { i18n } = useTranslation();
   return (
     <QueryClientProvider client={qc}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
         <AntApp>
           <SessionBridge />
           <QueryErrors />

@@ -4,13 +4,15 @@ import { BUCHOU, JIJIU, createTestApp, type TestContext } from '../../../test/ap
 import { newId } from '../../platform/ids.js';
 import { drawSample } from '../reviews/rules.js';
 import { fieldWorld, todayInShanghai, type FieldWorld } from '../visits/testing.js';
-import { quarterOf } from '../worklists/periods.js';
+import { previousMonth, quarterOf } from '../worklists/periods.js';
 
 let t: TestContext;
 let w: FieldWorld;
 const paths = (res: { body: { error: { fields?: { path: string }[] } } }) => (res.body.error.fields ?? []).map((f) => f.path);
 const today = todayInShanghai();
 const month = today.slice(0, 7);
+// Three months back: a month of an earlier quarter, so the quarterly sample below is not changed by it.
+const lastMonth = previousMonth(previousMonth(previousMonth(month)));
 let entry: { id: string; version: number };
 
 beforeAll(async () => {
@@ -145,6 +147,23 @@ describe('review (查阅)', () => {
     expect(c.status).toBe(200);
     expect(c.body.status).toBe('accepted');
     entry = c.body;
+  });
+
+  it('answers a create retried after the entry was accepted with the entry itself (an offline phone retrying)', async () => {
+    const id = newId();
+    const body = '<p>上月走访田大山家，帮他联系了养猪技术员。</p>';
+    const made = (await w.shi.post('/api/diary-entries', { id, month: lastMonth, body })).body;
+    const sent = (await w.shi.post(`/api/diary-entries/${id}/submit`, { version: made.version })).body;
+    const accepted = await w.secretary.post(`/api/diary-entries/${id}/reviews`, { version: sent.version, action: 'accept' });
+    expect(accepted.body.status).toBe('accepted');
+    const retry = await w.shi.post('/api/diary-entries', { id, month: lastMonth, body });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id, status: 'accepted', version: accepted.body.version });
+    // A new entry for the locked month is still refused, and another cadre's create with that id too.
+    expect(paths(await w.shi.post('/api/diary-entries', { month: lastMonth, body }))).toEqual(['body.month']);
+    const other = await w.long.post('/api/diary-entries', { id, month: lastMonth, body });
+    expect(other.status).toBe(409);
+    expect(paths(other)).toEqual(['body.id']);
   });
 });
 

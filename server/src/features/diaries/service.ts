@@ -121,6 +121,12 @@ async function draftOf(db: Executor, actor: Actor, month: string, visits: visits
 export async function createEntry(db: Db, actor: Actor, input: z.infer<typeof createEntryBody>) {
   const cadre = await authorOf(db, actor);
   if (!inScope(cadre.regionCode, actor.scope)) throw new AppError('out_of_scope');
+  // A retry (the phone resending after a lost answer, maybe after the entry was reviewed and
+  // locked) answers the entry it made before any rule about new entries is applied.
+  if (input.id) {
+    const made = await repo.getEntry(db, actor.scope, input.id);
+    if (made && made.cadreId === cadre.id) return { entry: presentEntry(made), created: false };
+  }
   const problem = newEntryProblem(input.month, shanghaiMonth(new Date()), await repo.monthHasAccepted(db, cadre.id, input.month));
   if (problem) throw invalid(actor, [{ path: 'month', message: problem }]);
   const visits = await citedVisits(db, actor, cadre.id, input.month, input.visitIds);

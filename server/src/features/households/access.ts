@@ -37,7 +37,8 @@ export function conflictOn(actor: Actor, code: 'duplicate' | 'conflict', path: s
 }
 
 /** A client id already used by a record the actor cannot see: never overwrite it, never reveal it. */
-export const idTaken = (actor: Actor) => conflictOn(actor, 'conflict', 'body.id', { zh: '该编号已被其他记录使用，请重新提交', en: 'This id is taken by another record' });
+export const idTaken = (actor: Actor) =>
+  conflictOn(actor, 'conflict', 'body.id', { zh: '该编号已被其他记录使用，请重新提交', en: 'This id is taken by another record' });
 
 export async function householdForRead(db: Executor, actor: Actor, id: string) {
   const household = await repo.getHousehold(db, actor.scope, id);
@@ -68,9 +69,15 @@ export async function memberForWrite(db: Executor, actor: Actor, id: string) {
  * out; outside it, only that the number is registered in another township and whom to ask (that
  * township), and the attempt is audited there: an editor must not look people up by ID number.
  */
-export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { idNumber: string | null; path: string; exceptMemberId?: string }[]) {
+export async function assertIdNumbersFree(
+  db: Executor,
+  actor: Actor,
+  wanted: { idNumber: string | null; path: string; exceptMemberId?: string }[],
+) {
   const ids = wanted.filter((w) => w.idNumber).map((w) => w.idNumber!);
-  const holders = (await repo.activeHoldersOf(db, ids)).filter((h) => !wanted.some((w) => w.idNumber === h.idNumber && w.exceptMemberId === h.memberId));
+  const holders = (await repo.activeHoldersOf(db, ids)).filter(
+    (h) => !wanted.some((w) => w.idNumber === h.idNumber && w.exceptMemberId === h.memberId),
+  );
   if (holders.length === 0) return;
   const fields = wanted
     .map((w) => ({ w, h: holders.find((h) => h.idNumber === w.idNumber) }))
@@ -87,7 +94,10 @@ export async function assertIdNumbersFree(db: Executor, actor: Actor, wanted: { 
       const head = h!.headName ?? h!.memberName;
       return {
         path: w.path,
-        message: actor.lang === 'en' ? `Already an active member (${h!.memberName}) of the household of ${head}, ${place}` : `已登记为${place}${head}户的成员（${h!.memberName}），请先在原户办理迁出`,
+        message:
+          actor.lang === 'en'
+            ? `Already an active member (${h!.memberName}) of the household of ${head}, ${place}`
+            : `已登记为${place}${head}户的成员（${h!.memberName}），请先在原户办理迁出`,
       };
     });
   for (const h of holders.filter((x) => !inScope(x.regionCode, actor.scope))) {

@@ -7,14 +7,23 @@ export type CatalogRow = typeof householdCatalog.$inferSelect;
 type Kind = CatalogRow['kind'];
 
 /** Built-ins first, then by region (the county's before the township's), then by code. */
-const order = [sql`${householdCatalog.regionCode} asc nulls first`, asc(householdCatalog.kind), asc(householdCatalog.createdAt), asc(householdCatalog.code)];
+const order = [
+  sql`${householdCatalog.regionCode} asc nulls first`,
+  asc(householdCatalog.kind),
+  asc(householdCatalog.createdAt),
+  asc(householdCatalog.code),
+];
 
 /** The entries a scope reads: the built-ins and those of regions in the scope or above it. */
 export function listCatalog(db: Executor, scope: Scope, f: { kind?: Kind; regionCode?: string }) {
   const conds: SQL[] = [or(isNull(householdCatalog.regionCode), regionOrAboveWhere(householdCatalog.regionCode, scope))!];
   if (f.kind) conds.push(eq(householdCatalog.kind, f.kind));
   if (f.regionCode) conds.push(like(householdCatalog.regionCode, `${significantPrefix(f.regionCode)}%`));
-  return db.select().from(householdCatalog).where(and(...conds)).orderBy(...order);
+  return db
+    .select()
+    .from(householdCatalog)
+    .where(and(...conds))
+    .orderBy(...order);
 }
 
 /** The active entries a household of this region may carry: built-ins and its region's or above. */
@@ -23,14 +32,22 @@ export function catalogFor(db: Executor, regionCode: string, kind: Kind) {
   return db
     .select()
     .from(householdCatalog)
-    .where(and(eq(householdCatalog.kind, kind), eq(householdCatalog.active, true), or(isNull(householdCatalog.regionCode), inArray(householdCatalog.regionCode, regionsAbove))));
+    .where(
+      and(
+        eq(householdCatalog.kind, kind),
+        eq(householdCatalog.active, true),
+        or(isNull(householdCatalog.regionCode), inArray(householdCatalog.regionCode, regionsAbove)),
+      ),
+    );
 }
 
 export async function getCatalogEntry(db: Executor, scope: Scope, id: string) {
   const rows = await db
     .select()
     .from(householdCatalog)
-    .where(and(eq(householdCatalog.id, id), or(isNull(householdCatalog.regionCode), regionOrAboveWhere(householdCatalog.regionCode, scope))))
+    .where(
+      and(eq(householdCatalog.id, id), or(isNull(householdCatalog.regionCode), regionOrAboveWhere(householdCatalog.regionCode, scope))),
+    )
     .limit(1);
   return rows[0] ?? null;
 }
@@ -63,7 +80,11 @@ export async function catalogNameTaken(db: Executor, kind: Kind, regionCode: str
       and(
         eq(householdCatalog.kind, kind),
         eq(householdCatalog.nameZh, nameZh),
-        or(isNull(householdCatalog.regionCode), inArray(householdCatalog.regionCode, [...ancestorCodes(regionCode), regionCode]), like(householdCatalog.regionCode, `${significantPrefix(regionCode)}%`)),
+        or(
+          isNull(householdCatalog.regionCode),
+          inArray(householdCatalog.regionCode, [...ancestorCodes(regionCode), regionCode]),
+          like(householdCatalog.regionCode, `${significantPrefix(regionCode)}%`),
+        ),
       ),
     )
     .limit(1);

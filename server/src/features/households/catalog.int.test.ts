@@ -31,7 +31,13 @@ describe('the household catalogue', () => {
     const categories = await cadre.get('/api/households/catalog?kind=category');
     expect(categories.status).toBe(200);
     expect(codes(categories)).toEqual(builtInCategories.map((c) => c.code));
-    expect(categories.body.items[0]).toMatchObject({ code: 'prosperity_star', nameZh: '致富明星户', builtIn: true, regionCode: null, active: true });
+    expect(categories.body.items[0]).toMatchObject({
+      code: 'prosperity_star',
+      nameZh: '致富明星户',
+      builtIn: true,
+      regionCode: null,
+      active: true,
+    });
     const causes = await cadre.get('/api/households/catalog?kind=poverty_cause');
     expect(codes(causes)).toEqual(builtInPovertyCauses.map((c) => c.code));
   });
@@ -54,7 +60,10 @@ describe('the household catalogue', () => {
     expect(b.body).toMatchObject({ id, regionCode: BUCHOU, nameEn: '地质灾害搬迁' });
     const mine = await township.get(`/api/households/catalog?regionCode=${BUCHOU}`);
     expect(mine.body).toMatchObject({ total: 1 });
-    const household = await township.post('/api/households', householdBody(JIJIU, '石金林', { categories: ['poor', 'mhtzzh'], povertyCauses: ['relocation'] }));
+    const household = await township.post(
+      '/api/households',
+      householdBody(JIJIU, '石金林', { categories: ['poor', 'mhtzzh'], povertyCauses: ['relocation'] }),
+    );
     expect(household.status).toBe(201);
   });
 

@@ -33,7 +33,13 @@ export function householdBody(regionCode: string, head = '石金林', more: Reco
     members: [
       { name: head, relation: 'head', idNumber: idNumber('19650312', n, 'male'), phone: '13907435678' },
       { name: '龙春花', relation: 'spouse', idNumber: idNumber('19680520', n, 'female') },
-      { name: `${head.slice(0, 1)}文斌`, relation: 'son', idNumber: idNumber('19901101', n, 'male'), education: 'junior', labourAbility: 'full' },
+      {
+        name: `${head.slice(0, 1)}文斌`,
+        relation: 'son',
+        idNumber: idNumber('19901101', n, 'male'),
+        education: 'junior',
+        labourAbility: 'full',
+      },
       { name: `${head.slice(0, 1)}秀梅`, relation: 'daughter', idNumber: idNumber('19950704', n, 'female'), schooling: 'graduated' },
     ],
     ...more,

@@ -21,7 +21,11 @@ const OTHER_VILLAGE = '433124213201';
 const paths = (res: { body: { error: { fields?: { path: string }[] } } }) => (res.body.error.fields ?? []).map((f) => f.path);
 const rows = async () => {
   const db = t.database.db;
-  const [[h], [m], [a]] = await Promise.all([db.select({ n: count() }).from(households), db.select({ n: count() }).from(members), db.select({ n: count() }).from(auditLog)]);
+  const [[h], [m], [a]] = await Promise.all([
+    db.select({ n: count() }).from(households),
+    db.select({ n: count() }).from(members),
+    db.select({ n: count() }).from(auditLog),
+  ]);
   return [h!.n, m!.n, a!.n];
 };
 
@@ -48,7 +52,18 @@ describe('the township administrator registers a household with its members', ()
   it('creates 石金林 of 吉久村一组 with four members, birth dates and sexes read from the ID numbers', async () => {
     const res = await township.post('/api/households', householdBody(group1, '石金林', { householdNo: 'JJ-001' }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ regionCode: group1, townshipName: '补抽乡', villageName: '吉久村', groupName: '一组', householdNo: 'JJ-001', landMu: 3.5, housing: 'dilapidated_c', status: 'active', masked: false, version: 1 });
+    expect(res.body).toMatchObject({
+      regionCode: group1,
+      townshipName: '补抽乡',
+      villageName: '吉久村',
+      groupName: '一组',
+      householdNo: 'JJ-001',
+      landMu: 3.5,
+      housing: 'dilapidated_c',
+      status: 'active',
+      masked: false,
+      version: 1,
+    });
     expect(res.body.livestock).toEqual([{ kind: '羊', head: 48 }]);
     expect(res.body.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual([
       ['石金林', 'head'],
@@ -97,10 +112,21 @@ describe('the township administrator registers a household with its members', ()
     const atTownship = await township.post('/api/households', householdBody(BUCHOU));
     expect(atTownship.status).toBe(400);
     expect(paths(atTownship)).toEqual(['body.regionCode']);
-    const types = await township.post('/api/households', { ...householdBody(group1), landMu: '三亩', members: [{ name: '龙', relation: 'boss', isPartyMember: 'yes' }] });
+    const types = await township.post('/api/households', {
+      ...householdBody(group1),
+      landMu: '三亩',
+      members: [{ name: '龙', relation: 'boss', isPartyMember: 'yes' }],
+    });
     expect(types.status).toBe(400);
-    expect(paths(types)).toEqual(expect.arrayContaining(['body.landMu', 'body.members.0.name', 'body.members.0.relation', 'body.members.0.isPartyMember']));
-    const en = await township.request({ method: 'POST', url: '/api/households', payload: householdBody('433124213999'), headers: { 'x-lang': 'en' } });
+    expect(paths(types)).toEqual(
+      expect.arrayContaining(['body.landMu', 'body.members.0.name', 'body.members.0.relation', 'body.members.0.isPartyMember']),
+    );
+    const en = await township.request({
+      method: 'POST',
+      url: '/api/households',
+      payload: householdBody('433124213999'),
+      headers: { 'x-lang': 'en' },
+    });
     expect(en.body.error.message).toBe('No region with code 433124213999');
   });
 
@@ -116,7 +142,10 @@ describe('the township administrator registers a household with its members', ()
     const res = await township.post('/api/households', disagree);
     expect(res.status).toBe(400);
     expect(paths(res)).toEqual(['body.members.0.birthDate', 'body.members.0.sex']);
-    const category = await township.post('/api/households', householdBody(group1, '石光明', { categories: ['poor', 'millionaire'], povertyCauses: ['laziness'] }));
+    const category = await township.post(
+      '/api/households',
+      householdBody(group1, '石光明', { categories: ['poor', 'millionaire'], povertyCauses: ['laziness'] }),
+    );
     expect(category.status).toBe(400);
     expect(paths(category)).toEqual(['body.categories.1', 'body.povertyCauses.0']);
   });
@@ -160,7 +189,12 @@ describe('the township administrator registers a household with its members', ()
   });
 
   it('changes the household with the version read, and answers a stale one with 409 and the current household', async () => {
-    const ok = await township.patch(`/api/households/${shi.id}`, { version: shi.version, categories: ['poor', 'party_member_hardship'], landMu: 4.25, livestock: [{ kind: '羊', head: 60 }] });
+    const ok = await township.patch(`/api/households/${shi.id}`, {
+      version: shi.version,
+      categories: ['poor', 'party_member_hardship'],
+      landMu: 4.25,
+      livestock: [{ kind: '羊', head: 60 }],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ version: shi.version + 1, landMu: 4.25, categories: ['poor', 'party_member_hardship'] });
     const stale = await township.patch(`/api/households/${shi.id}`, { version: shi.version, landMu: 1 });
@@ -200,7 +234,14 @@ describe('who sees ID numbers and phones', () => {
   it('shows the administrator full ID numbers and phones in the list and on the page', async () => {
     const list = await county.get(`/api/households?q=${encodeURIComponent('龙文光')}`);
     expect(list.body).toMatchObject({ total: 1, masked: false });
-    expect(list.body.items[0]).toMatchObject({ headName: '龙文光', headIdNumber: full, phone: '13907431234', villageName: '吉久村', groupName: '一组', memberCount: 4 });
+    expect(list.body.items[0]).toMatchObject({
+      headName: '龙文光',
+      headIdNumber: full,
+      phone: '13907431234',
+      villageName: '吉久村',
+      groupName: '一组',
+      memberCount: 4,
+    });
   });
 
   it('masks them for a cadre, in the list and on the page', async () => {
@@ -234,7 +275,9 @@ describe('finding households', () => {
     expect((await t.anonymous.get('/api/households')).status).toBe(401);
     const res = await township.get('/api/households?status=gone&sort=age&regionCode=12&incomeMinFen=abc&categories=Poor!');
     expect(res.status).toBe(400);
-    expect(paths(res)).toEqual(expect.arrayContaining(['query.status', 'query.sort', 'query.regionCode', 'query.incomeMinFen', 'query.categories']));
+    expect(paths(res)).toEqual(
+      expect.arrayContaining(['query.status', 'query.sort', 'query.regionCode', 'query.incomeMinFen', 'query.categories']),
+    );
     expect((await township.get('/api/households/not-an-id')).status).toBe(400);
     expect((await township.get(`/api/households/${newId()}`)).status).toBe(404);
   });
@@ -244,7 +287,10 @@ describe('finding households', () => {
     expect(inGroup2.body.items.every((h: { groupName: string }) => h.groupName === '二组')).toBe(true);
     const village = await township.get(`/api/households?regionCode=${JIJIU}&pageSize=100`);
     expect(village.body.total).toBeGreaterThan(inGroup2.body.total);
-    const star = await township.post('/api/households', householdBody(group1, '麻富贵', { categories: ['prosperity_star', 'large_breeder'], povertyCauses: [] }));
+    const star = await township.post(
+      '/api/households',
+      householdBody(group1, '麻富贵', { categories: ['prosperity_star', 'large_breeder'], povertyCauses: [] }),
+    );
     expect(star.status).toBe(201);
     const anyOf = await township.get('/api/households?categories=large_breeder,conservative');
     expect(anyOf.body.items.map((h: { headName: string }) => h.headName)).toEqual(['麻富贵']);
@@ -260,7 +306,10 @@ describe('finding households', () => {
     expect((await cadre.get('/api/households?q=1887430')).body.total).toBe(0);
     for (const q of ['滕清', 'tqy', full, '18874300088', 'JJ-088']) {
       const res = await cadre.get(`/api/households?q=${encodeURIComponent(q)}`);
-      expect(res.body.items.map((x: { id: string }) => x.id), q).toEqual([h.id]);
+      expect(
+        res.body.items.map((x: { id: string }) => x.id),
+        q,
+      ).toEqual([h.id]);
     }
     expect((await cadre.get(`/api/households?q=${full.slice(0, 10)}`)).body.total).toBe(0);
   });

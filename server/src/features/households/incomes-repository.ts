@@ -34,7 +34,13 @@ export async function incomeOfYear(db: Executor, householdId: string, year: numb
 export async function insertIncomes(db: Executor, rows: (typeof householdIncomes.$inferInsert)[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < rows.length; i += 1000) {
-    n += (await db.insert(householdIncomes).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ id: householdIncomes.id })).length;
+    n += (
+      await db
+        .insert(householdIncomes)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing()
+        .returning({ id: householdIncomes.id })
+    ).length;
   }
   return n;
 }

@@ -24,7 +24,12 @@ export async function putIncome(db: Db, actor: Actor, householdId: string, year:
   const household = await householdForWrite(db, actor, householdId);
   const memberCount = input.memberCount ?? (await membersRepo.activeMemberCount(db, householdId));
   if (memberCount < 1) {
-    throw invalid(actor, [{ path: 'memberCount', message: { zh: '该户没有在户成员，请填写家庭人口数', en: 'The household has no active members; give the member count' } }]);
+    throw invalid(actor, [
+      {
+        path: 'memberCount',
+        message: { zh: '该户没有在户成员，请填写家庭人口数', en: 'The household has no active members; give the member count' },
+      },
+    ]);
   }
   const totals = incomeTotals(input.items, memberCount);
   const existing = await incomesRepo.incomeOfYear(db, householdId, year);
@@ -36,12 +41,30 @@ export async function putIncome(db: Db, actor: Actor, householdId: string, year:
       db.transaction(async (tx) => {
         if (existing) {
           if (!(await incomesRepo.updateIncome(tx, existing.id, existing.version, row))) throw new StaleRow();
-          await recordAudit(tx, actor, { action: 'update', entityType: 'household_income', entityId: existing.id, regionCode: household.regionCode, before: existing, after: { year, ...row } });
+          await recordAudit(tx, actor, {
+            action: 'update',
+            entityType: 'household_income',
+            entityId: existing.id,
+            regionCode: household.regionCode,
+            before: existing,
+            after: { year, ...row },
+          });
         } else {
           const id = newId();
           // Someone else recorded the year meanwhile: their figures are the current ones.
-          if ((await incomesRepo.insertIncomes(tx, [{ id, householdId, year, regionCode: household.regionCode, countyCode: household.countyCode, ...row }])) === 0) throw new StaleRow();
-          await recordAudit(tx, actor, { action: 'create', entityType: 'household_income', entityId: id, regionCode: household.regionCode, after: { year, ...row } });
+          if (
+            (await incomesRepo.insertIncomes(tx, [
+              { id, householdId, year, regionCode: household.regionCode, countyCode: household.countyCode, ...row },
+            ])) === 0
+          )
+            throw new StaleRow();
+          await recordAudit(tx, actor, {
+            action: 'create',
+            entityType: 'household_income',
+            entityId: id,
+            regionCode: household.regionCode,
+            after: { year, ...row },
+          });
         }
         await repo.touchHousehold(tx, householdId);
       }),

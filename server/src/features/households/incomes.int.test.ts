@@ -17,7 +17,10 @@ let theirs: { id: string };
 const paths = (res: { body: { error: { fields?: { path: string }[] } } }) => (res.body.error.fields ?? []).map((f) => f.path);
 const put = (c: Client, url: string, body: unknown) => c.request({ method: 'PUT', url, payload: body as never });
 const written = async () => {
-  const [[i], [a]] = await Promise.all([t.database.db.select({ n: count() }).from(householdIncomes), t.database.db.select({ n: count() }).from(auditLog)]);
+  const [[i], [a]] = await Promise.all([
+    t.database.db.select({ n: count() }).from(householdIncomes),
+    t.database.db.select({ n: count() }).from(auditLog),
+  ]);
   return [i!.n, a!.n];
 };
 
@@ -55,7 +58,14 @@ describe("a household's income by year (人均纯收入, seed 001)", () => {
   it('records 2024: 14,000 yuan income less 4,000 costs over the four members is 2,500 yuan each', async () => {
     const res = await put(township, `/api/households/${shi.id}/incomes/2024`, { items: items2024 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ year: 2024, memberCount: 4, incomeFen: 1_400_000, costFen: 400_000, perCapitaNetFen: 250_000, version: 1 });
+    expect(res.body).toMatchObject({
+      year: 2024,
+      memberCount: 4,
+      incomeFen: 1_400_000,
+      costFen: 400_000,
+      perCapitaNetFen: 250_000,
+      version: 1,
+    });
     v2024 = res.body;
     const audit = await township.get(`/api/audit?entityType=household_income&entityId=${res.body.id}`);
     expect(audit.body.items[0]).toMatchObject({ action: 'create', regionCode: JIJIU });
@@ -102,7 +112,9 @@ describe("a household's income by year (人均纯收入, seed 001)", () => {
       memberCount: 0,
     });
     expect(res.status).toBe(400);
-    expect(paths(res)).toEqual(expect.arrayContaining(['body.items.0.category', 'body.items.1.amountFen', 'body.items.2.amountFen', 'body.memberCount']));
+    expect(paths(res)).toEqual(
+      expect.arrayContaining(['body.items.0.category', 'body.items.1.amountFen', 'body.items.2.amountFen', 'body.memberCount']),
+    );
     const year = await put(township, `/api/households/${shi.id}/incomes/1800`, { items: items2024 });
     expect(paths(year)).toEqual(['params.year']);
     const empty = await put(township, `/api/households/${shi.id}/incomes/2023`, { items: [] });
@@ -111,7 +123,9 @@ describe("a household's income by year (人均纯收入, seed 001)", () => {
   });
 
   it('filters and sorts the household list by per-capita income of a year', async () => {
-    await put(township, `/api/households/${long.id}/incomes/2025`, { items: [{ kind: 'income', category: 'production', amountFen: 8_000_000 }] });
+    await put(township, `/api/households/${long.id}/incomes/2025`, {
+      items: [{ kind: 'income', category: 'production', amountFen: 8_000_000 }],
+    });
     const poor = await township.get('/api/households?incomeYear=2025&incomeMaxFen=400000');
     expect(poor.body.items.map((h: { id: string }) => h.id)).toEqual([shi.id]);
     expect(poor.body.items[0].income).toEqual({ year: 2025, perCapitaNetFen: 350_000 });

@@ -2,7 +2,18 @@
  * Chinese (and English) names of the household registry's coded values: shown in the UI, written
  * in Excel templates and exports, and read back from Excel (where clerks type the Chinese).
  */
-import type { costCategories, educationLevels, incomeCategories, healthStates, householdStatuses, housingConditions, labourAbilities, memberStatuses, relations, schoolingStates } from './tables.js';
+import type {
+  costCategories,
+  educationLevels,
+  incomeCategories,
+  healthStates,
+  householdStatuses,
+  housingConditions,
+  labourAbilities,
+  memberStatuses,
+  relations,
+  schoolingStates,
+} from './tables.js';
 
 type Labels<T extends readonly string[]> = Record<T[number], { zh: string; en: string }>;
 

@@ -55,7 +55,13 @@ export async function activeMemberCount(db: Executor, householdId: string): Prom
 export async function insertMembers(db: Executor, rows: (typeof members.$inferInsert)[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < rows.length; i += 1000) {
-    n += (await db.insert(members).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ id: members.id })).length;
+    n += (
+      await db
+        .insert(members)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing()
+        .returning({ id: members.id })
+    ).length;
   }
   return n;
 }

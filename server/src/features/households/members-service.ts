@@ -12,7 +12,10 @@ import type { createMemberBody, memberStatusBody, updateMemberBody } from './sch
 import { memberRow } from './service.js';
 
 const notActive = { zh: '该户已不在册（已迁出、合户或销户），不能添加成员', en: 'The household is no longer active' };
-const hasHead = { zh: '该户已有户主；更换户主请把新户主的关系改为“户主”', en: 'The household has a head; to change it, make the new head "head"' };
+const hasHead = {
+  zh: '该户已有户主；更换户主请把新户主的关系改为“户主”',
+  en: 'The household has a head; to change it, make the new head "head"',
+};
 
 async function currentMember(db: Executor, actor: Actor, id: string) {
   return presentMember((await membersRepo.getMember(db, actor.scope, id))!, actor);
@@ -29,7 +32,8 @@ export async function addMember(db: Db, actor: Actor, householdId: string, input
   if (household.status !== 'active') throw conflictOn(actor, 'conflict', 'params.id', notActive);
   const identity = checkMemberIdentity(input);
   if (identity.problems.length) throw invalid(actor, identity.problems);
-  if (input.relation === 'head' && (await membersRepo.activeHead(db, householdId))) throw conflictOn(actor, 'conflict', 'body.relation', hasHead);
+  if (input.relation === 'head' && (await membersRepo.activeHead(db, householdId)))
+    throw conflictOn(actor, 'conflict', 'body.relation', hasHead);
   await assertIdNumbersFree(db, actor, [{ idNumber: identity.idNumber, path: 'body.idNumber' }]);
   const row = memberRow(input, identity, household);
   await db.transaction(async (tx) => {
@@ -56,14 +60,24 @@ export async function updateMember(db: Db, actor: Actor, id: string, input: z.in
     idNumber: changes.idNumber !== undefined ? changes.idNumber : before.idNumber,
     // A new ID number brings its own birth date and sex unless they are typed too.
     sex: changes.sex !== undefined || changes.idNumber === undefined ? (changes.sex !== undefined ? changes.sex : before.sex) : null,
-    birthDate: changes.birthDate !== undefined || changes.idNumber === undefined ? (changes.birthDate !== undefined ? changes.birthDate : before.birthDate) : null,
+    birthDate:
+      changes.birthDate !== undefined || changes.idNumber === undefined
+        ? changes.birthDate !== undefined
+          ? changes.birthDate
+          : before.birthDate
+        : null,
   });
   if (identity.problems.length) throw invalid(actor, identity.problems);
   const problems: Problem[] = [];
   const becomesHead = changes.relation === 'head' && before.relation !== 'head';
   const formerHead = becomesHead ? await membersRepo.activeHead(db, before.householdId) : null;
-  if (becomesHead && before.status !== 'active') problems.push({ path: 'relation', message: { zh: '已迁出或已故的成员不能当户主', en: 'Only an active member can be the head' } });
-  if (formerHead && !formerHeadRelation) problems.push({ path: 'formerHeadRelation', message: { zh: `请说明原户主${formerHead.name}与新户主的关系`, en: `Give ${formerHead.name}'s relation to the new head` } });
+  if (becomesHead && before.status !== 'active')
+    problems.push({ path: 'relation', message: { zh: '已迁出或已故的成员不能当户主', en: 'Only an active member can be the head' } });
+  if (formerHead && !formerHeadRelation)
+    problems.push({
+      path: 'formerHeadRelation',
+      message: { zh: `请说明原户主${formerHead.name}与新户主的关系`, en: `Give ${formerHead.name}'s relation to the new head` },
+    });
   if (before.relation === 'head' && before.status === 'active' && changes.relation && changes.relation !== 'head') {
     problems.push({ path: 'relation', message: { zh: '更换户主请把新户主的关系改为“户主”', en: 'Make another member the head instead' } });
   }
@@ -82,12 +96,27 @@ export async function updateMember(db: Db, actor: Actor, id: string, input: z.in
     () =>
       db.transaction(async (tx) => {
         if (formerHead && formerHeadRelation) {
-          if (!(await membersRepo.updateMember(tx, formerHead.id, formerHead.version, { relation: formerHeadRelation }))) throw new StaleRow();
-          await recordAudit(tx, actor, { action: 'update', entityType: 'member', entityId: formerHead.id, regionCode: formerHead.regionCode, before: formerHead, after: { relation: formerHeadRelation } });
+          if (!(await membersRepo.updateMember(tx, formerHead.id, formerHead.version, { relation: formerHeadRelation })))
+            throw new StaleRow();
+          await recordAudit(tx, actor, {
+            action: 'update',
+            entityType: 'member',
+            entityId: formerHead.id,
+            regionCode: formerHead.regionCode,
+            before: formerHead,
+            after: { relation: formerHeadRelation },
+          });
         }
         if (!(await membersRepo.updateMember(tx, id, version, set))) throw new StaleRow();
         await repo.touchHousehold(tx, before.householdId);
-        await recordAudit(tx, actor, { action: 'update', entityType: 'member', entityId: id, regionCode: before.regionCode, before, after: changes });
+        await recordAudit(tx, actor, {
+          action: 'update',
+          entityType: 'member',
+          entityId: id,
+          regionCode: before.regionCode,
+          before,
+          after: changes,
+        });
       }),
     () => currentMember(db, actor, id),
   );
@@ -102,25 +131,48 @@ export async function changeMemberStatus(db: Db, actor: Actor, id: string, input
   const household = await householdForWrite(db, actor, before.householdId);
   let successor: membersRepo.MemberRow | null = null;
   if (input.status === 'active') {
-    if (household.status !== 'active') throw conflictOn(actor, 'conflict', 'body.status', { zh: '该户已不在册，不能恢复成员', en: 'The household is no longer active' });
-    if (before.relation === 'head' && (await membersRepo.activeHead(db, before.householdId))) throw conflictOn(actor, 'conflict', 'body.status', hasHead);
+    if (household.status !== 'active')
+      throw conflictOn(actor, 'conflict', 'body.status', { zh: '该户已不在册，不能恢复成员', en: 'The household is no longer active' });
+    if (before.relation === 'head' && (await membersRepo.activeHead(db, before.householdId)))
+      throw conflictOn(actor, 'conflict', 'body.status', hasHead);
     await assertIdNumbersFree(db, actor, [{ idNumber: before.idNumber, path: 'body.status', exceptMemberId: id }]);
   } else if (before.relation === 'head' && before.status === 'active') {
     const others = (await membersRepo.membersOf(db, before.householdId)).filter((m) => m.status === 'active' && m.id !== id);
     successor = others.find((m) => m.id === input.newHeadId) ?? null;
     if (others.length && !successor) {
-      throw invalid(actor, [{ path: 'newHeadId', message: { zh: '户主迁出或去世时，请从在户成员中指定新户主', en: 'Name the new head from the active members' } }]);
+      throw invalid(actor, [
+        {
+          path: 'newHeadId',
+          message: { zh: '户主迁出或去世时，请从在户成员中指定新户主', en: 'Name the new head from the active members' },
+        },
+      ]);
     }
   }
-  if (!successor && input.newHeadId) throw invalid(actor, [{ path: 'newHeadId', message: { zh: '只有户主迁出或去世时才指定新户主', en: 'Only when the head goes' } }]);
+  if (!successor && input.newHeadId)
+    throw invalid(actor, [{ path: 'newHeadId', message: { zh: '只有户主迁出或去世时才指定新户主', en: 'Only when the head goes' } }]);
   await orStale(
     () =>
       db.transaction(async (tx) => {
-        if (!(await membersRepo.updateMember(tx, id, input.version, { status: input.status, statusChangedOn: input.on }))) throw new StaleRow();
-        await recordAudit(tx, actor, { action: 'status', entityType: 'member', entityId: id, regionCode: before.regionCode, before: { status: before.status }, after: { name: before.name, status: input.status, on: input.on } });
+        if (!(await membersRepo.updateMember(tx, id, input.version, { status: input.status, statusChangedOn: input.on })))
+          throw new StaleRow();
+        await recordAudit(tx, actor, {
+          action: 'status',
+          entityType: 'member',
+          entityId: id,
+          regionCode: before.regionCode,
+          before: { status: before.status },
+          after: { name: before.name, status: input.status, on: input.on },
+        });
         if (successor) {
           if (!(await membersRepo.updateMember(tx, successor.id, successor.version, { relation: 'head' }))) throw new StaleRow();
-          await recordAudit(tx, actor, { action: 'update', entityType: 'member', entityId: successor.id, regionCode: successor.regionCode, before: successor, after: { relation: 'head' } });
+          await recordAudit(tx, actor, {
+            action: 'update',
+            entityType: 'member',
+            entityId: successor.id,
+            regionCode: successor.regionCode,
+            before: successor,
+            after: { relation: 'head' },
+          });
         }
         await repo.touchHousehold(tx, before.householdId);
       }),

@@ -18,7 +18,10 @@ const paths = (res: { body: { error: { fields?: { path: string }[] } } }) => (re
 const byName = (h: Household, name: string) => h.members.find((m) => m.name === name)!;
 const reload = async (id: string): Promise<Household> => (await township.get(`/api/households/${id}`)).body;
 const written = async () => {
-  const [[m], [a]] = await Promise.all([t.database.db.select({ n: count() }).from(members), t.database.db.select({ n: count() }).from(auditLog)]);
+  const [[m], [a]] = await Promise.all([
+    t.database.db.select({ n: count() }).from(members),
+    t.database.db.select({ n: count() }).from(auditLog),
+  ]);
   return [m!.n, a!.n];
 };
 
@@ -44,7 +47,15 @@ describe('members come and go', () => {
     const body = { id, name: '石小龙', relation: 'grandchild', idNumber: idNumber('20180906', nextSeq(), 'male'), schooling: 'in_school' };
     const res = await township.post(`/api/households/${shi.id}/members`, body);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id, householdId: shi.id, sex: 'male', birthDate: '2018-09-06', relation: 'grandchild', status: 'active', version: 1 });
+    expect(res.body).toMatchObject({
+      id,
+      householdId: shi.id,
+      sex: 'male',
+      birthDate: '2018-09-06',
+      relation: 'grandchild',
+      status: 'active',
+      version: 1,
+    });
     const again = await township.post(`/api/households/${shi.id}/members`, body);
     expect(again.status).toBe(201);
     expect((await reload(shi.id)).members).toHaveLength(5);
@@ -54,18 +65,30 @@ describe('members come and go', () => {
 
   it('answers a bad member with 400 naming the field, writing nothing', async () => {
     const before = await written();
-    const bad = await township.post(`/api/households/${shi.id}/members`, { name: '石小凤', relation: 'grandchild', idNumber: withBadCheck(idNumber('20200101', nextSeq(), 'female')) });
+    const bad = await township.post(`/api/households/${shi.id}/members`, {
+      name: '石小凤',
+      relation: 'grandchild',
+      idNumber: withBadCheck(idNumber('20200101', nextSeq(), 'female')),
+    });
     expect(bad.status).toBe(400);
     expect(paths(bad)).toEqual(['body.idNumber']);
     expect(bad.body.error.message).toBe(idProblemText.checksum.zh);
-    const wrongDay = await township.post(`/api/households/${shi.id}/members`, { name: '石小凤', relation: 'grandchild', idNumber: '433124202002300011' });
+    const wrongDay = await township.post(`/api/households/${shi.id}/members`, {
+      name: '石小凤',
+      relation: 'grandchild',
+      idNumber: '433124202002300011',
+    });
     expect(wrongDay.body.error.fields[0]).toEqual({ path: 'body.idNumber', message: idProblemText.birth_date.zh });
     const types = await township.post(`/api/households/${shi.id}/members`, { name: 7, relation: 'cousin', birthDate: 'yesterday' });
     expect(paths(types)).toEqual(expect.arrayContaining(['body.name', 'body.relation', 'body.birthDate']));
     const secondHead = await township.post(`/api/households/${shi.id}/members`, { name: '石大林', relation: 'head' });
     expect(secondHead.status).toBe(409);
     expect(paths(secondHead)).toEqual(['body.relation']);
-    const held = await township.post(`/api/households/${shi.id}/members`, { name: '田猫儿', relation: 'other', idNumber: maoerHousehold.members[0]!.idNumber });
+    const held = await township.post(`/api/households/${shi.id}/members`, {
+      name: '田猫儿',
+      relation: 'other',
+      idNumber: maoerHousehold.members[0]!.idNumber,
+    });
     expect(held.status).toBe(409);
     // Held in another township: only the township to contact is named (issue 12 #7).
     expect(held.body.error.message).toBe('该身份证号已在其他乡镇登记为在册成员，请联系猫儿乡党委办理迁出');
@@ -77,14 +100,21 @@ describe('members come and go', () => {
     expect((await township.post(`/api/households/${maoerHousehold.id}/members`, { name: '田小猫', relation: 'son' })).status).toBe(403);
     const theirs = maoerHousehold.members[1]!;
     expect((await township.patch(`/api/members/${theirs.id}`, { version: theirs.version, name: '改名字' })).status).toBe(403);
-    expect((await township.post(`/api/members/${theirs.id}/status`, { version: theirs.version, status: 'left', on: '2025-01-01' })).status).toBe(403);
+    expect(
+      (await township.post(`/api/members/${theirs.id}/status`, { version: theirs.version, status: 'left', on: '2025-01-01' })).status,
+    ).toBe(403);
     expect((await township.patch(`/api/members/${newId()}`, { version: 1, name: '无此人' })).status).toBe(404);
     expect((await cadre.patch(`/api/members/${byName(shi, '龙春花').id}`, { version: 1, name: '龙春梅' })).status).toBe(403);
   });
 
   it('corrects a member with the version read; a stale version answers 409 with the member as it is', async () => {
     const spouse = byName(shi, '龙春花');
-    const ok = await township.patch(`/api/members/${spouse.id}`, { version: spouse.version, health: 'chronic', isPartyMember: true, phone: '15874300001' });
+    const ok = await township.patch(`/api/members/${spouse.id}`, {
+      version: spouse.version,
+      health: 'chronic',
+      isPartyMember: true,
+      phone: '15874300001',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ health: 'chronic', isPartyMember: true, version: spouse.version + 1 });
     const stale = await township.patch(`/api/members/${spouse.id}`, { version: spouse.version, health: 'healthy' });
@@ -133,25 +163,44 @@ describe('members come and go', () => {
     expect(noSuccessor.status).toBe(400);
     expect(paths(noSuccessor)).toEqual(['body.newHeadId']);
     const mother = byName(h, '龙春花');
-    const left = await township.post(`/api/members/${head.id}/status`, { version: head.version, status: 'left', on: '2025-04-01', newHeadId: mother.id });
+    const left = await township.post(`/api/members/${head.id}/status`, {
+      version: head.version,
+      status: 'left',
+      on: '2025-04-01',
+      newHeadId: mother.id,
+    });
     expect(left.status).toBe(200);
     h = await reload(shi.id);
     expect(h.members[0]).toMatchObject({ name: '龙春花', relation: 'head', status: 'active' });
-    const same = await township.post(`/api/members/${mother.id}/status`, { version: h.members[0]!.version, status: 'active', on: '2025-04-01' });
+    const same = await township.post(`/api/members/${mother.id}/status`, {
+      version: h.members[0]!.version,
+      status: 'active',
+      on: '2025-04-01',
+    });
     expect(paths(same)).toEqual(['body.status']);
   });
 
   it('a daughter marries out: left in her parents’ household, then added with the same ID number to her new one', async () => {
     let h = await reload(shi.id);
     const daughter = byName(h, '石秀梅');
-    const taken = await township.post('/api/households', { ...householdBody(JIJIU, '吴国建'), members: [...householdBody(JIJIU, '吴国建').members.slice(0, 1), { name: '石秀梅', relation: 'spouse', idNumber: daughter.idNumber }] });
+    const taken = await township.post('/api/households', {
+      ...householdBody(JIJIU, '吴国建'),
+      members: [...householdBody(JIJIU, '吴国建').members.slice(0, 1), { name: '石秀梅', relation: 'spouse', idNumber: daughter.idNumber }],
+    });
     expect(taken.status).toBe(409);
     const left = await township.post(`/api/members/${daughter.id}/status`, { version: daughter.version, status: 'left', on: '2025-10-01' });
     expect(left.status).toBe(200);
-    const married = await township.post('/api/households', { ...householdBody(JIJIU, '吴国建'), members: [...householdBody(JIJIU, '吴国建').members.slice(0, 1), { name: '石秀梅', relation: 'spouse', idNumber: daughter.idNumber }] });
+    const married = await township.post('/api/households', {
+      ...householdBody(JIJIU, '吴国建'),
+      members: [...householdBody(JIJIU, '吴国建').members.slice(0, 1), { name: '石秀梅', relation: 'spouse', idNumber: daughter.idNumber }],
+    });
     expect(married.status).toBe(201);
     h = await reload(shi.id);
-    const back = await township.post(`/api/members/${daughter.id}/status`, { version: byName(h, '石秀梅').version, status: 'active', on: '2025-12-01' });
+    const back = await township.post(`/api/members/${daughter.id}/status`, {
+      version: byName(h, '石秀梅').version,
+      status: 'active',
+      on: '2025-12-01',
+    });
     expect(back.status).toBe(409);
     expect(back.body.error.message).toContain('吴国建户');
   });

@@ -1,8 +1,9 @@
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
+import { ownCadreId } from '../cadres/own.js';
 import { incomesOf } from './incomes-repository.js';
 import { membersOf, type MemberRow } from './members-repository.js';
-import type { HouseholdRow } from './repository.js';
+import { cadreHelpersOf, type HouseholdRow } from './repository.js';
 import { birthAsShown, maskPerson, maySeePersonalData } from './rules.js';
 
 /**
@@ -23,6 +24,9 @@ export async function presentHousehold(db: Executor, actor: Actor, h: HouseholdW
   const members = await membersOf(db, h.id);
   const incomes = await incomesOf(db, h.id);
   const latest = incomes[incomes.length - 1];
+  const helpers = (await cadreHelpersOf(db, [h.id])).get(h.id) ?? [];
+  const own = await ownCadreId(db, actor);
+  const helper = own !== null && helpers.some((c) => c.cadreId === own);
   return {
     ...h,
     phone: maskPerson({ idNumber: null, phone: h.phone }, full).phone,
@@ -30,5 +34,8 @@ export async function presentHousehold(db: Executor, actor: Actor, h: HouseholdW
     members: members.map((m) => presentMember(m, actor)),
     income: latest ? { year: latest.year, perCapitaNetFen: latest.perCapitaNetFen } : null,
     masked: !full,
+    helpers: helpers.map((c) => ({ cadreId: c.cadreId, name: c.name, lead: c.lead })),
+    helper,
+    personalView: full || helper,
   };
 }

@@ -2,7 +2,10 @@ import { and, arrayOverlaps, count, desc, eq, inArray, like, or, sql, type SQL }
 import { alias, QueryBuilder, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
+import { cadres } from '../cadres/tables.js';
+import { pairings } from '../pairings/tables.js';
 import { regions } from '../regions/tables.js';
+import { branches } from '../units/tables.js';
 import type { HouseholdFilterQuery, HouseholdListQuery } from './schemas.js';
 import { householdIncomes, households, members } from './tables.js';
 
@@ -40,6 +43,26 @@ function regionFilter(column: AnyPgColumn, f: Pick<HouseholdFilter, 'regionCode'
   return prefixes.length ? or(...prefixes.map((p) => like(column, p + '%')))! : null;
 }
 
+/**
+ * A unit head's households: those an open pairing links to the unit, to one of its cadres or to one
+ * of its branches, and those in the villages and townships the unit takes on (部门包村, 部门帮乡).
+ */
+export function unitHouseholdsWhere(unitId: string): SQL {
+  // Both subqueries are uncorrelated: PostgreSQL runs each once (a hashed id set, an array of prefixes).
+  return sql`(${households.id} in (select p.target_id::uuid from ${pairings} p where p.target_kind = 'household' and p.end_on is null and (
+      (p.helper_kind = 'unit' and p.helper_id = ${unitId})
+      or (p.helper_kind = 'cadre' and p.helper_id in (select c.id from ${cadres} c where c.unit_id = ${unitId}))
+      or (p.helper_kind = 'branch' and p.helper_id in (select b.id from ${branches} b where b.unit_id = ${unitId}))))
+    or ${households.regionCode} like any (array(select (case p.target_kind when 'township' then substr(p.target_id, 1, 9) else p.target_id end) || '%'
+      from ${pairings} p where p.helper_kind = 'unit' and p.helper_id = ${unitId} and p.end_on is null and p.target_kind in ('village', 'township'))))`;
+}
+
+/** The scope of a household read: the region prefix and, for a unit head, the unit's households. */
+const householdScope = (scope: Scope): SQL =>
+  scope.unitId
+    ? and(regionWhere(households.regionCode, scope), unitHouseholdsWhere(scope.unitId))!
+    : regionWhere(households.regionCode, scope);
+
 /** Rows of a region-owned table in the scope and, when filtered, in the region asked for. */
 function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilter, 'regionCode' | 'regionPrefixes'>): SQL {
   const conds = [regionWhere(column, scope)];
@@ -56,10 +79,22 @@ function within(column: AnyPgColumn, scope: Scope, f: Pick<HouseholdFilter, 'reg
  */
 function headsOf(scope: Scope, f: HouseholdFilter) {
   return qb
-    .selectDistinctOn([members.householdId], { householdId: members.householdId, id: members.id, name: members.name, initials: members.initials, idNumber: members.idNumber, phone: members.phone })
+    .selectDistinctOn([members.householdId], {
+      householdId: members.householdId,
+      id: members.id,
+      name: members.name,
+      initials: members.initials,
+      idNumber: members.idNumber,
+      phone: members.phone,
+    })
     .from(members)
     .where(and(eq(members.relation, 'head'), within(members.regionCode, scope, f)))
-    .orderBy(members.householdId, sql`(${members.status} = 'active') desc`, sql`${members.statusChangedOn} desc nulls first`, desc(members.createdAt))
+    .orderBy(
+      members.householdId,
+      sql`(${members.status} = 'active') desc`,
+      sql`${members.statusChangedOn} desc nulls first`,
+      desc(members.createdAt),
+    )
     .as('hd');
 }
 type Heads = ReturnType<typeof headsOf>;
@@ -69,7 +104,11 @@ function incomesOf(scope: Scope, f: HouseholdFilter) {
   const conds = [within(householdIncomes.regionCode, scope, f)];
   if (f.incomeYear !== undefined) conds.push(eq(householdIncomes.year, f.incomeYear));
   return qb
-    .selectDistinctOn([householdIncomes.householdId], { householdId: householdIncomes.householdId, year: householdIncomes.year, fen: householdIncomes.perCapitaNetFen })
+    .selectDistinctOn([householdIncomes.householdId], {
+      householdId: householdIncomes.householdId,
+      year: householdIncomes.year,
+      fen: householdIncomes.perCapitaNetFen,
+    })
     .from(householdIncomes)
     .where(and(...conds))
     .orderBy(householdIncomes.householdId, desc(householdIncomes.year))
@@ -100,7 +139,7 @@ function search(q: string, head: Heads, phonesByPrefix: boolean): SQL {
  * joined when q is set, the incomes when an income bound is.
  */
 function householdWhere(scope: Scope, f: HouseholdSearch, head: Heads, income: Incomes): SQL {
-  const conds: SQL[] = [regionWhere(households.regionCode, scope)];
+  const conds: SQL[] = [householdScope(scope)];
   const region = regionFilter(households.regionCode, f);
   if (region) conds.push(region);
   if (f.categories) conds.push(arrayOverlaps(households.categories, f.categories));
@@ -144,10 +183,11 @@ function sortKeys(f: Pick<HouseholdFilterQuery, 'sort' | 'order'>, head: Heads, 
 const orderOf = (keys: SortKey[]) => keys.map((k) => sql`${k.expr} ${sql.raw(k.dir)} nulls last`);
 
 /** The keys of a row as text (full precision: a timestamp keeps its microseconds), for the cursor. */
-const cursorOf = (keys: SortKey[]) => sql<string>`json_build_array(${sql.join(
-  keys.map((k) => sql`${k.expr}::text`),
-  sql`, `,
-)})::text`;
+const cursorOf = (keys: SortKey[]) =>
+  sql<string>`json_build_array(${sql.join(
+    keys.map((k) => sql`${k.expr}::text`),
+    sql`, `,
+  )})::text`;
 
 /** Rows after the cursor in the order of the keys (lexicographic, nulls last). */
 function afterCursor(keys: SortKey[], values: (string | null)[]): SQL {
@@ -216,7 +256,8 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdLis
   // The heads and the incomes are joined for counting only when a filter needs them.
   let counted = db.select({ total: count() }).from(households).$dynamic();
   if (f.q) counted = counted.leftJoin(head, eq(head.householdId, households.id));
-  if (f.incomeMinFen !== undefined || f.incomeMaxFen !== undefined) counted = counted.leftJoin(income, eq(income.householdId, households.id));
+  if (f.incomeMinFen !== undefined || f.incomeMaxFen !== undefined)
+    counted = counted.leftJoin(income, eq(income.householdId, households.id));
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     householdRows(db, scope, f, { offset: (f.page - 1) * f.pageSize, limit: f.pageSize }),
     counted.where(householdWhere(scope, f, head, income)),
@@ -246,7 +287,7 @@ export async function getHousehold(db: Executor, scope: Scope, id: string) {
     .leftJoin(own, eq(own.code, households.regionCode))
     .leftJoin(village, eq(village.code, villageCode))
     .leftJoin(township, eq(township.code, sql`substr(${households.regionCode}, 1, 9) || '000'`))
-    .where(and(eq(households.id, id), regionWhere(households.regionCode, scope)))
+    .where(and(eq(households.id, id), householdScope(scope)))
     .limit(1);
   const r = rows[0];
   return r ? { ...r.household, townshipName: r.townshipName, villageName: r.villageName, groupName: r.groupName } : null;
@@ -262,7 +303,11 @@ export async function householdExists(db: Executor, id: string): Promise<boolean
 export async function householdNoTaken(db: Executor, countyCode: string, householdNo: string, exceptId?: string): Promise<boolean> {
   const conds = [eq(households.countyCode, countyCode), eq(households.householdNo, householdNo)];
   if (exceptId) conds.push(sql`${households.id} <> ${exceptId}`);
-  const rows = await db.select({ id: households.id }).from(households).where(and(...conds)).limit(1);
+  const rows = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(...conds))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -270,7 +315,11 @@ export async function householdNoTaken(db: Executor, countyCode: string, househo
 export async function insertHouseholds(db: Executor, rows: (typeof households.$inferInsert)[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    const done = await db.insert(households).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ id: households.id });
+    const done = await db
+      .insert(households)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing()
+      .returning({ id: households.id });
     ids.push(...done.map((r) => r.id));
   }
   return ids;
@@ -319,4 +368,32 @@ export async function activeHoldersOf(db: Executor, idNumbers: string[]) {
     .leftJoin(own, eq(own.code, households.regionCode))
     .leftJoin(village, eq(village.code, villageCode))
     .where(and(inArray(holder.idNumber, idNumbers), eq(holder.status, 'active')));
+}
+
+/**
+ * The open cadre helpers of households (the lead first, then by start): the 帮扶责任人 of the list
+ * and the contact cadre of the household page.
+ */
+export async function cadreHelpersOf(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return new Map<string, { cadreId: string; name: string; lead: boolean }[]>();
+  const rows = await db
+    .select({ householdId: pairings.targetId, cadreId: cadres.id, name: cadres.name, lead: pairings.lead })
+    .from(pairings)
+    .innerJoin(cadres, eq(cadres.id, pairings.helperId))
+    .where(
+      and(
+        eq(pairings.helperKind, 'cadre'),
+        eq(pairings.targetKind, 'household'),
+        sql`${pairings.endOn} is null`,
+        inArray(pairings.targetId, householdIds),
+      ),
+    )
+    .orderBy(desc(pairings.lead), pairings.startOn, cadres.id);
+  const out = new Map<string, { cadreId: string; name: string; lead: boolean }[]>();
+  for (const r of rows) {
+    const list = out.get(r.householdId) ?? [];
+    if (!list.some((h) => h.cadreId === r.cadreId)) list.push({ cadreId: r.cadreId, name: r.name, lead: r.lead });
+    out.set(r.householdId, list);
+  }
+  return out;
 }

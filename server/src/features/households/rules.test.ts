@@ -4,7 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { roles } from '../../platform/roles.js';
 import { idNumber, withBadCheck } from './fixtures.js';
 import { builtInCategories, builtInPovertyCauses } from './labels.js';
-import { catalogCode, checkMemberIdentity, divideRounded, headProblem, householdRegionProblem, incomeTotals, maskPerson, mayEditRegistry, maySeePersonalData, repeatedIdNumbers, sameItems, statusChangeProblem } from './rules.js';
+import {
+  catalogCode,
+  checkMemberIdentity,
+  divideRounded,
+  headProblem,
+  householdRegionProblem,
+  incomeTotals,
+  maskPerson,
+  mayEditRegistry,
+  maySeePersonalData,
+  repeatedIdNumbers,
+  sameItems,
+  statusChangeProblem,
+} from './rules.js';
 import { describeRegistryEntry, yuan } from './timeline-rules.js';
 
 describe('personal data', () => {
@@ -29,7 +42,12 @@ describe('members', () => {
   const id = idNumber('19650312', 7, 'male');
 
   it('fills birth date and sex from a valid ID number', () => {
-    expect(checkMemberIdentity({ idNumber: id.toLowerCase() })).toEqual({ problems: [], idNumber: id, sex: 'male', birthDate: '1965-03-12' });
+    expect(checkMemberIdentity({ idNumber: id.toLowerCase() })).toEqual({
+      problems: [],
+      idNumber: id,
+      sex: 'male',
+      birthDate: '1965-03-12',
+    });
     expect(checkMemberIdentity({ sex: 'female' })).toEqual({ problems: [], idNumber: null, sex: 'female', birthDate: null });
   });
 
@@ -45,7 +63,9 @@ describe('members', () => {
     expect(headProblem([{ relation: 'head' }, { relation: 'spouse' }])).toBeNull();
     expect(headProblem([{ relation: 'spouse' }])!.zh).toBe('请指定户主');
     expect(headProblem([{ relation: 'head' }, { relation: 'head' }])!.zh).toBe('每户只能有一位户主');
-    expect(repeatedIdNumbers(['a', null, 'b', 'a', null])).toEqual([{ path: 'members.3.idNumber', message: { zh: '与第 1 位成员的身份证号重复', en: 'Same ID number as member 1' } }]);
+    expect(repeatedIdNumbers(['a', null, 'b', 'a', null])).toEqual([
+      { path: 'members.3.idNumber', message: { zh: '与第 1 位成员的身份证号重复', en: 'Same ID number as member 1' } },
+    ]);
   });
 
   it('places households in villages and groups only', () => {
@@ -68,9 +88,22 @@ describe('household status', () => {
 
 describe('per-capita net income (人均纯收入)', () => {
   it('computes seed 001: 2500 yuan in one year, 3500 yuan the next, for a household of four', () => {
-    const y1 = incomeTotals([{ kind: 'income', amountFen: 1_400_000 }, { kind: 'cost', amountFen: 400_000 }], 4);
+    const y1 = incomeTotals(
+      [
+        { kind: 'income', amountFen: 1_400_000 },
+        { kind: 'cost', amountFen: 400_000 },
+      ],
+      4,
+    );
     expect(y1).toEqual({ incomeFen: 1_400_000, costFen: 400_000, perCapitaNetFen: 250_000 });
-    const y2 = incomeTotals([{ kind: 'income', amountFen: 1_000_000 }, { kind: 'income', amountFen: 800_000 }, { kind: 'cost', amountFen: 400_000 }], 4);
+    const y2 = incomeTotals(
+      [
+        { kind: 'income', amountFen: 1_000_000 },
+        { kind: 'income', amountFen: 800_000 },
+        { kind: 'cost', amountFen: 400_000 },
+      ],
+      4,
+    );
     expect(y2.perCapitaNetFen).toBe(350_000);
     expect(yuan(y2.perCapitaNetFen)).toBe('3500.00');
   });
@@ -110,18 +143,49 @@ describe('the catalogue', () => {
 
 describe('the timeline of the registry', () => {
   it('says what each audited change meant', () => {
-    expect(describeRegistryEntry({ action: 'create', entityType: 'household', before: null, after: { members: [{}, {}] } })).toEqual({ kind: 'household_created', summary: { zh: '登记建档，2 口人', en: 'Registered with 2 members' } });
-    expect(describeRegistryEntry({ action: 'status', entityType: 'household', before: {}, after: { status: 'moved', on: '2025-03-01', membersLeft: [{}] } })).toEqual({
+    expect(describeRegistryEntry({ action: 'create', entityType: 'household', before: null, after: { members: [{}, {}] } })).toEqual({
+      kind: 'household_created',
+      summary: { zh: '登记建档，2 口人', en: 'Registered with 2 members' },
+    });
+    expect(
+      describeRegistryEntry({
+        action: 'status',
+        entityType: 'household',
+        before: {},
+        after: { status: 'moved', on: '2025-03-01', membersLeft: [{}] },
+      }),
+    ).toEqual({
       kind: 'status_changed',
       summary: { zh: '已迁出，1 名成员随户离开', en: 'Moved; 1 member left with it' },
       on: '2025-03-01',
     });
-    expect(describeRegistryEntry({ action: 'update', entityType: 'household', before: {}, after: { categories: [], landMu: '1' } })!.summary.zh).toBe('修改户信息：农户类别、耕地');
+    expect(
+      describeRegistryEntry({ action: 'update', entityType: 'household', before: {}, after: { categories: [], landMu: '1' } })!.summary.zh,
+    ).toBe('修改户信息：农户类别、耕地');
     expect(describeRegistryEntry({ action: 'view_personal', entityType: 'household', before: null, after: null })).toBeNull();
-    expect(describeRegistryEntry({ action: 'create', entityType: 'member', before: null, after: { name: '石小龙', relation: 'grandchild' } })!.summary.zh).toBe('新增成员：石小龙（孙子女）');
-    expect(describeRegistryEntry({ action: 'update', entityType: 'member', before: { name: '石文斌' }, after: { relation: 'head' } })).toEqual({ kind: 'head_changed', summary: { zh: '石文斌成为户主', en: '石文斌 became the head' } });
-    expect(describeRegistryEntry({ action: 'status', entityType: 'member', before: {}, after: { name: '石金林', status: 'deceased', on: '2025-02-10' } })).toMatchObject({ kind: 'member_deceased', on: '2025-02-10', summary: { zh: '石金林已故' } });
-    expect(describeRegistryEntry({ action: 'create', entityType: 'household_income', before: null, after: { year: 2024, perCapitaNetFen: 250000 } })!.summary.zh).toBe('登记 2024 年收入：人均纯收入 2500.00 元');
+    expect(
+      describeRegistryEntry({ action: 'create', entityType: 'member', before: null, after: { name: '石小龙', relation: 'grandchild' } })!
+        .summary.zh,
+    ).toBe('新增成员：石小龙（孙子女）');
+    expect(
+      describeRegistryEntry({ action: 'update', entityType: 'member', before: { name: '石文斌' }, after: { relation: 'head' } }),
+    ).toEqual({ kind: 'head_changed', summary: { zh: '石文斌成为户主', en: '石文斌 became the head' } });
+    expect(
+      describeRegistryEntry({
+        action: 'status',
+        entityType: 'member',
+        before: {},
+        after: { name: '石金林', status: 'deceased', on: '2025-02-10' },
+      }),
+    ).toMatchObject({ kind: 'member_deceased', on: '2025-02-10', summary: { zh: '石金林已故' } });
+    expect(
+      describeRegistryEntry({
+        action: 'create',
+        entityType: 'household_income',
+        before: null,
+        after: { year: 2024, perCapitaNetFen: 250000 },
+      })!.summary.zh,
+    ).toBe('登记 2024 年收入：人均纯收入 2500.00 元');
     expect(describeRegistryEntry({ action: 'create', entityType: 'visit', before: null, after: {} })).toBeNull();
   });
 });

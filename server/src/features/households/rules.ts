@@ -41,7 +41,9 @@ export function birthAsShown(birthDate: string | null, full: boolean): { birthDa
 
 /** Households live in a village (村/社区) or a group (组/社) of one. */
 export const householdRegionProblem = (level: RegionLevel): Text | null =>
-  level === 'village' || level === 'group' ? null : { zh: '农户须登记在村（社区）或组（社）', en: 'A household belongs to a village or a group' };
+  level === 'village' || level === 'group'
+    ? null
+    : { zh: '农户须登记在村（社区）或组（社）', en: 'A household belongs to a village or a group' };
 
 export interface MemberIdentity {
   idNumber?: string | null;
@@ -53,7 +55,10 @@ export interface MemberIdentity {
  * A member's ID number checked (GB 11643) and their birth date and sex agreeing with it; what is
  * missing is filled from the ID number. Paths are relative to the member (idNumber, birthDate, sex).
  */
-export function checkMemberIdentity(m: MemberIdentity, today: Date = new Date()): { problems: Problem[]; idNumber: string | null; sex: 'male' | 'female' | null; birthDate: string | null } {
+export function checkMemberIdentity(
+  m: MemberIdentity,
+  today: Date = new Date(),
+): { problems: Problem[]; idNumber: string | null; sex: 'male' | 'female' | null; birthDate: string | null } {
   const sex = m.sex ?? null;
   const birthDate = m.birthDate ?? null;
   if (!m.idNumber) return { problems: [], idNumber: null, sex, birthDate };
@@ -61,7 +66,13 @@ export function checkMemberIdentity(m: MemberIdentity, today: Date = new Date())
   if (!checked.ok) return { problems: [{ path: 'idNumber', message: idProblemText[checked.problem] }], idNumber: null, sex, birthDate };
   const problems: Problem[] = [];
   if (birthDate && birthDate !== checked.info.birthDate) {
-    problems.push({ path: 'birthDate', message: { zh: `出生日期与身份证号不符（身份证号为 ${checked.info.birthDate}）`, en: `The birth date differs from the ID number's (${checked.info.birthDate})` } });
+    problems.push({
+      path: 'birthDate',
+      message: {
+        zh: `出生日期与身份证号不符（身份证号为 ${checked.info.birthDate}）`,
+        en: `The birth date differs from the ID number's (${checked.info.birthDate})`,
+      },
+    });
   }
   if (sex && sex !== checked.info.sex) {
     problems.push({ path: 'sex', message: { zh: '性别与身份证号不符', en: "The sex differs from the ID number's" } });
@@ -72,7 +83,12 @@ export function checkMemberIdentity(m: MemberIdentity, today: Date = new Date())
 /** Exactly one head (户主) among the members of a new household. */
 export function headProblem(members: { relation: (typeof relations)[number] }[]): Text | null {
   const heads = members.filter((m) => m.relation === 'head').length;
-  return heads === 1 ? null : { zh: heads === 0 ? '请指定户主' : '每户只能有一位户主', en: heads === 0 ? 'Name the head of the household' : 'A household has one head' };
+  return heads === 1
+    ? null
+    : {
+        zh: heads === 0 ? '请指定户主' : '每户只能有一位户主',
+        en: heads === 0 ? 'Name the head of the household' : 'A household has one head',
+      };
 }
 
 /** The same ID number twice in one request: the later ones are named. Paths: members.N.idNumber. */
@@ -83,7 +99,11 @@ export function repeatedIdNumbers(idNumbers: (string | null)[]): Problem[] {
     if (!id) return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else out.push({ path: `members.${i}.idNumber`, message: { zh: `与第 ${first + 1} 位成员的身份证号重复`, en: `Same ID number as member ${first + 1}` } });
+    else
+      out.push({
+        path: `members.${i}.idNumber`,
+        message: { zh: `与第 ${first + 1} 位成员的身份证号重复`, en: `Same ID number as member ${first + 1}` },
+      });
   });
   return out;
 }
@@ -96,8 +116,10 @@ export function statusChangeProblem(
   selfId: string,
 ): Problem | null {
   if (from === to && to !== 'merged') return { path: 'status', message: { zh: '状态未改变', en: 'The household already has this status' } };
-  if (to === 'merged' && !mergedIntoId) return { path: 'mergedIntoId', message: { zh: '请选择并入的农户', en: 'Choose the household it merges into' } };
-  if (to !== 'merged' && mergedIntoId) return { path: 'mergedIntoId', message: { zh: '只有合户时才填写并入的农户', en: 'Only a merge names another household' } };
+  if (to === 'merged' && !mergedIntoId)
+    return { path: 'mergedIntoId', message: { zh: '请选择并入的农户', en: 'Choose the household it merges into' } };
+  if (to !== 'merged' && mergedIntoId)
+    return { path: 'mergedIntoId', message: { zh: '只有合户时才填写并入的农户', en: 'Only a merge names another household' } };
   if (mergedIntoId === selfId) return { path: 'mergedIntoId', message: { zh: '不能并入本户', en: 'A household cannot merge into itself' } };
   return null;
 }
@@ -110,7 +132,8 @@ export interface IncomeTotals {
 
 /** Integer division rounded half away from zero: fen stay whole, losses round like gains. */
 export function divideRounded(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0) throw new Error('fen must be safe integers and the divisor positive');
+  if (!Number.isSafeInteger(numerator) || !Number.isInteger(denominator) || denominator <= 0)
+    throw new Error('fen must be safe integers and the divisor positive');
   const sign = numerator < 0 ? -1 : 1;
   return sign * Math.floor((2 * Math.abs(numerator) + denominator) / (2 * denominator));
 }
@@ -126,7 +149,14 @@ export function incomeTotals(items: readonly Pick<IncomeItem, 'kind' | 'amountFe
 
 /** Two lists of income items are the same entry (a retried PUT changes nothing). */
 export const sameItems = (a: readonly IncomeItem[], b: readonly IncomeItem[]): boolean =>
-  a.length === b.length && a.every((x, i) => x.kind === b[i]!.kind && x.category === b[i]!.category && (x.label ?? null) === (b[i]!.label ?? null) && x.amountFen === b[i]!.amountFen);
+  a.length === b.length &&
+  a.every(
+    (x, i) =>
+      x.kind === b[i]!.kind &&
+      x.category === b[i]!.category &&
+      (x.label ?? null) === (b[i]!.label ?? null) &&
+      x.amountFen === b[i]!.amountFen,
+  );
 
 /** A catalogue code made from the pinyin initials of a name (种茶大户 → zcdh), unique by suffix. */
 export function catalogCode(initials: string, taken: ReadonlySet<string>): string {

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { addressSchema, householdNoSchema, landMuSchema, personNameSchema, phoneSchema } from '../../platform/field-schemas.js';
 import { codeSchema } from '../regions/schemas.js';
-import { costCategories, educationLevels, healthStates, incomeCategories, householdStatuses, housingConditions, labourAbilities, memberStatuses, relations, schoolingStates } from './tables.js';
+import {
+  costCategories,
+  educationLevels,
+  healthStates,
+  incomeCategories,
+  householdStatuses,
+  housingConditions,
+  labourAbilities,
+  memberStatuses,
+  relations,
+  schoolingStates,
+} from './tables.js';
 
 const sexes = ['male', 'female'] as const;
 const day = z.iso.date();
@@ -88,7 +99,10 @@ export const memberStatusBody = z.object({
 
 // ── households ──────────────────────────────────────────────────────────────
 
-const livestock = z.object({ kind: z.string().trim().min(1).max(20).describe('羊, 牛, 猪, 鸡 …'), head: z.number().int().min(0).max(1_000_000) });
+const livestock = z.object({
+  kind: z.string().trim().min(1).max(20).describe('羊, 牛, 猪, 鸡 …'),
+  head: z.number().int().min(0).max(1_000_000),
+});
 
 /** The household's own fields (not its members); shared by create, update and the import. */
 export const householdFields = z.object({
@@ -130,6 +144,7 @@ export const householdListItem = z.object({
   groupName: z.string().nullable(),
   headMemberId: z.uuid().nullable(),
   headName: z.string().nullable(),
+  helpers: z.array(z.object({ cadreId: z.uuid(), name: z.string() })).describe('帮扶责任人: open cadre helpers, the lead first'),
   headIdNumber: z.string().nullable().describe('Masked unless the role may see personal data'),
   phone: z.string().nullable().describe("The household's phone, else the head's; masked unless the role may see personal data"),
   memberCount: z.number().int().describe('Active members'),
@@ -141,7 +156,9 @@ export const householdListItem = z.object({
   updatedAt: z.date(),
 });
 
-export const householdPage = pageOf(householdListItem).extend({ masked: z.boolean().describe('ID numbers and phones are masked for this user') });
+export const householdPage = pageOf(householdListItem).extend({
+  masked: z.boolean().describe('ID numbers and phones are masked for this user'),
+});
 
 export const householdSorts = ['village', 'headName', 'income', 'updated'] as const;
 
@@ -163,7 +180,13 @@ export const householdFilterQuery = z.object({
   incomeMinFen: z.coerce.number().int().optional().describe('Per-capita net income at least this (fen)'),
   incomeMaxFen: z.coerce.number().int().optional().describe('Per-capita net income at most this (fen)'),
   status: z.enum(householdStatuses).optional(),
-  q: z.string().trim().min(1).max(30).optional().describe("Head's name or pinyin initials, a member's full ID number or phone start, the household number"),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .optional()
+    .describe("Head's name or pinyin initials, a member's full ID number or phone start, the household number"),
   sort: z.enum(householdSorts).default('village'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -194,6 +217,11 @@ export const householdDetail = z.object({
   members: z.array(memberOut).describe('Active members first, the head first among them'),
   income: incomeBrief.describe('The latest year recorded'),
   masked: z.boolean(),
+  helpers: z
+    .array(z.object({ cadreId: z.uuid(), name: z.string(), lead: z.boolean() }))
+    .describe('Open cadre helpers, the lead (contact cadre) first'),
+  helper: z.boolean().describe("The signed-in account's cadre is one of them"),
+  personalView: z.boolean().describe('May open GET …/personal (administrators; the household’s own helper for phones), each view audited'),
   version: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -270,7 +298,9 @@ export const createCatalogBody = z.object({
 export const timelineEvent = z.object({
   on: z.string().describe('The day it happened (Asia/Shanghai)'),
   at: z.date().describe('When it was recorded'),
-  kind: z.string().describe('household_created, member_added, member_left, income_recorded, status_changed … (later: visits, problems, assistance)'),
+  kind: z
+    .string()
+    .describe('household_created, member_added, member_left, income_recorded, status_changed … (later: visits, problems, assistance)'),
   summary: z.string(),
   actorName: z.string().nullable(),
   entityType: z.string(),

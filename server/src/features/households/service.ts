@@ -5,10 +5,22 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { levelOfCode } from '../../platform/scope.js';
 import { recordAudit } from '../audit/service.js';
+import { ownCadreId } from '../cadres/own.js';
 import { initialsOf } from '../regions/rules.js';
 import { regionPrefixes } from '../regions/history-service.js';
 import { regionForWrite } from '../regions/service.js';
-import { assertIdNumbersFree, conflictOn, countyCodeOf, householdForRead, householdForWrite, idTaken, invalid, requireEditor, orStale, StaleRow } from './access.js';
+import {
+  assertIdNumbersFree,
+  conflictOn,
+  countyCodeOf,
+  householdForRead,
+  householdForWrite,
+  idTaken,
+  invalid,
+  requireEditor,
+  orStale,
+  StaleRow,
+} from './access.js';
 import { catalogProblems } from './catalog-service.js';
 import * as membersRepo from './members-repository.js';
 import { presentHousehold } from './present.js';
@@ -27,10 +39,14 @@ export async function listHouseholds(db: Db, actor: Actor, q: HouseholdListQuery
   const full = maySeePersonalData(actor.role);
   if (!full && q.q) await guardPersonalSearch(db, actor, q.q);
   const { items, total } = await repo.listHouseholds(db, actor.scope, { ...(await withRegionHistory(db, q)), phonesByPrefix: full });
+  const helpers = await repo.cadreHelpersOf(
+    db,
+    items.map((h) => h.id),
+  );
   return {
     items: items.map(({ headIdNumber, phone, ...r }) => {
       const masked = maskPerson({ idNumber: headIdNumber, phone }, full);
-      return { ...r, headIdNumber: masked.idNumber, phone: masked.phone };
+      return { ...r, headIdNumber: masked.idNumber, phone: masked.phone, helpers: (helpers.get(r.id) ?? []).map(({ cadreId, name }) => ({ cadreId, name })) };
     }),
     total,
     masked: !full,
@@ -43,11 +59,39 @@ export async function getHousehold(db: Executor, actor: Actor, id: string) {
 
 /** The full ID numbers and phones of a household, for the roles that may see them; each view is audited. */
 export async function viewPersonal(db: Db, actor: Actor, id: string) {
-  if (!maySeePersonalData(actor.role)) throw new AppError('forbidden', { zh: '您无权查看完整的身份证号和电话', en: 'You may not see full ID numbers and phones' });
   const household = await householdForRead(db, actor, id);
+  const full = maySeePersonalData(actor.role);
+  // The household's own helper calls them: phones in full, ID numbers still masked (no need).
+  const helper = !full && (await isOwnHousehold(db, actor, id));
+  if (!full && !helper)
+    throw new AppError('forbidden', { zh: '您无权查看完整的身份证号和电话', en: 'You may not see full ID numbers and phones' });
   const members = await membersRepo.membersOf(db, id);
-  await db.transaction((tx) => recordAudit(tx, actor, { action: 'view_personal', entityType: 'household', entityId: id, regionCode: household.regionCode }));
-  return { householdId: id, phone: household.phone, members: members.map((m) => ({ id: m.id, name: m.name, idNumber: m.idNumber, phone: m.phone })) };
+  await db.transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: 'view_personal',
+      entityType: 'household',
+      entityId: id,
+      regionCode: household.regionCode,
+      after: { as: full ? 'administrator' : 'helper' },
+    }),
+  );
+  return {
+    householdId: id,
+    phone: household.phone,
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      idNumber: full ? m.idNumber : maskPerson({ idNumber: m.idNumber, phone: null }, false).idNumber,
+      phone: m.phone,
+    })),
+  };
+}
+
+/** Whether the cadre linked to the account is an open helper of the household. */
+async function isOwnHousehold(db: Executor, actor: Actor, householdId: string): Promise<boolean> {
+  const own = await ownCadreId(db, actor);
+  if (!own) return false;
+  return ((await repo.cadreHelpersOf(db, [householdId])).get(householdId) ?? []).some((c) => c.cadreId === own);
 }
 
 /** The region a household may live in: a village or group in the actor's scope (403 outside, 400 otherwise). */
@@ -91,9 +135,18 @@ function householdSet(input: Partial<HouseholdInput>) {
   return { ...rest, ...(landMu !== undefined ? { landMu: landMu === null ? null : landMu.toFixed(2) } : {}) };
 }
 
-async function assertHouseholdNoFree(db: Executor, actor: Actor, countyCode: string, householdNo: string | null | undefined, exceptId?: string) {
+async function assertHouseholdNoFree(
+  db: Executor,
+  actor: Actor,
+  countyCode: string,
+  householdNo: string | null | undefined,
+  exceptId?: string,
+) {
   if (householdNo && (await repo.householdNoTaken(db, countyCode, householdNo, exceptId))) {
-    throw conflictOn(actor, 'duplicate', 'body.householdNo', { zh: `户编号 ${householdNo} 已被使用`, en: `Household number ${householdNo} is taken` });
+    throw conflictOn(actor, 'duplicate', 'body.householdNo', {
+      zh: `户编号 ${householdNo} 已被使用`,
+      en: `Household number ${householdNo} is taken`,
+    });
   }
 }
 
@@ -118,16 +171,28 @@ export async function createHousehold(db: Db, actor: Actor, input: z.infer<typeo
   if (problems.length) throw invalid(actor, problems);
   const countyCode = countyCodeOf(region.code);
   await assertHouseholdNoFree(db, actor, countyCode, input.householdNo);
-  await assertIdNumbersFree(db, actor, identities.map((c, i) => ({ idNumber: c.idNumber, path: `body.members.${i}.idNumber` })));
+  await assertIdNumbersFree(
+    db,
+    actor,
+    identities.map((c, i) => ({ idNumber: c.idNumber, path: `body.members.${i}.idNumber` })),
+  );
 
   const { members: memberInputs, id: _id, ...fields } = input;
   const household = { ...householdSet(fields), id: input.id ?? newId(), regionCode: region.code, countyCode };
   const rows = memberInputs.map((m, i) => memberRow(m, identities[i]!, household));
   await db.transaction(async (tx) => {
     // A concurrent create with the same id or household number won the race.
-    if ((await repo.insertHouseholds(tx, [household])).length === 0) throw conflictOn(actor, 'duplicate', 'body.householdNo', { zh: '户编号已被使用', en: 'Household number taken' });
-    if ((await membersRepo.insertMembers(tx, rows)) !== rows.length) throw conflictOn(actor, 'conflict', 'body.members', { zh: '成员编号已被使用', en: 'A member id is taken' });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'household', entityId: household.id, regionCode: region.code, after: { ...household, members: rows } });
+    if ((await repo.insertHouseholds(tx, [household])).length === 0)
+      throw conflictOn(actor, 'duplicate', 'body.householdNo', { zh: '户编号已被使用', en: 'Household number taken' });
+    if ((await membersRepo.insertMembers(tx, rows)) !== rows.length)
+      throw conflictOn(actor, 'conflict', 'body.members', { zh: '成员编号已被使用', en: 'A member id is taken' });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'household',
+      entityId: household.id,
+      regionCode: region.code,
+      after: { ...household, members: rows },
+    });
   });
   return getHousehold(db, actor, household.id);
 }
@@ -135,7 +200,10 @@ export async function createHousehold(db: Db, actor: Actor, input: z.infer<typeo
 export async function updateHousehold(db: Db, actor: Actor, id: string, input: z.infer<typeof updateHouseholdBody>) {
   const before = await householdForWrite(db, actor, id);
   const { version, ...changes } = input;
-  const regionCode = changes.regionCode !== undefined && changes.regionCode !== before.regionCode ? (await householdRegion(db, actor, changes.regionCode)).code : before.regionCode;
+  const regionCode =
+    changes.regionCode !== undefined && changes.regionCode !== before.regionCode
+      ? (await householdRegion(db, actor, changes.regionCode)).code
+      : before.regionCode;
   const problems = await catalogProblems(db, regionCode, {
     categories: changes.categories ?? (regionCode !== before.regionCode ? before.categories : undefined),
     povertyCauses: changes.povertyCauses ?? (regionCode !== before.regionCode ? before.povertyCauses : undefined),
@@ -149,7 +217,14 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, input: z
       db.transaction(async (tx) => {
         if (!(await repo.updateHousehold(tx, id, version, set))) throw new StaleRow();
         if (regionCode !== before.regionCode) await repo.moveHouseholdParts(tx, id, regionCode, countyCode);
-        await recordAudit(tx, actor, { action: 'update', entityType: 'household', entityId: id, regionCode: before.regionCode, before, after: changes });
+        await recordAudit(tx, actor, {
+          action: 'update',
+          entityType: 'household',
+          entityId: id,
+          regionCode: before.regionCode,
+          before,
+          after: changes,
+        });
       }),
     () => getHousehold(db, actor, id),
   );

@@ -21,7 +21,12 @@ export async function changeHouseholdStatus(db: Db, actor: Actor, id: string, in
   if (problem) throw invalid(actor, [problem]);
   const target = input.mergedIntoId ? await repo.getHousehold(db, actor.scope, input.mergedIntoId) : null;
   if (input.mergedIntoId && (!target || target.status !== 'active')) {
-    throw invalid(actor, [{ path: 'mergedIntoId', message: { zh: '并入的农户不存在、不在您的管辖范围内或已不在册', en: 'No such active household in your scope' } }]);
+    throw invalid(actor, [
+      {
+        path: 'mergedIntoId',
+        message: { zh: '并入的农户不存在、不在您的管辖范围内或已不在册', en: 'No such active household in your scope' },
+      },
+    ]);
   }
   await orStale(
     () =>

@@ -28,7 +28,9 @@ describe('a household moves, merges or is dissolved, never deleted', () => {
     const res = await township.post(`/api/households/${h.id}/status`, { version: h.version, status: 'moved', on: '2025-03-01' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'moved', statusChangedOn: '2025-03-01' });
-    expect(res.body.members.every((m: { status: string; statusChangedOn: string }) => m.status === 'left' && m.statusChangedOn === '2025-03-01')).toBe(true);
+    expect(
+      res.body.members.every((m: { status: string; statusChangedOn: string }) => m.status === 'left' && m.statusChangedOn === '2025-03-01'),
+    ).toBe(true);
     expect((await township.get(`/api/households?status=moved&q=${encodeURIComponent('彭德胜')}`)).body.total).toBe(1);
     const back = await township.post(`/api/households/${h.id}/status`, { version: res.body.version, status: 'active', on: '2025-09-01' });
     expect(back.body).toMatchObject({ status: 'active', mergedIntoId: null });
@@ -37,7 +39,12 @@ describe('a household moves, merges or is dissolved, never deleted', () => {
   it('merges into another household, whose members the merged ones become', async () => {
     const son = await make('田永发');
     const parent = await make('田海东');
-    const res = await township.post(`/api/households/${son.id}/status`, { version: son.version, status: 'merged', mergedIntoId: parent.id, on: '2025-05-01' });
+    const res = await township.post(`/api/households/${son.id}/status`, {
+      version: son.version,
+      status: 'merged',
+      mergedIntoId: parent.id,
+      on: '2025-05-01',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'merged', mergedIntoId: parent.id });
     const target = await township.get(`/api/households/${parent.id}`);
@@ -52,7 +59,12 @@ describe('a household moves, merges or is dissolved, never deleted', () => {
     const noTarget = await township.post(`/api/households/${h.id}/status`, { version: h.version, status: 'merged', on: '2025-05-01' });
     expect(noTarget.status).toBe(400);
     expect(paths(noTarget)).toEqual(['body.mergedIntoId']);
-    const unknown = await township.post(`/api/households/${h.id}/status`, { version: h.version, status: 'merged', mergedIntoId: newId(), on: '2025-05-01' });
+    const unknown = await township.post(`/api/households/${h.id}/status`, {
+      version: h.version,
+      status: 'merged',
+      mergedIntoId: newId(),
+      on: '2025-05-01',
+    });
     expect(paths(unknown)).toEqual(['body.mergedIntoId']);
     const same = await township.post(`/api/households/${h.id}/status`, { version: h.version, status: 'active', on: '2025-05-01' });
     expect(paths(same)).toEqual(['body.status']);
@@ -63,6 +75,8 @@ describe('a household moves, merges or is dissolved, never deleted', () => {
     expect(stale.body.error.current.status).toBe('active');
     const dissolved = await township.post(`/api/households/${h.id}/status`, { version: h.version, status: 'dissolved', on: '2025-05-01' });
     expect(dissolved.body.status).toBe('dissolved');
-    expect((await cadre.post(`/api/households/${h.id}/status`, { version: dissolved.body.version, status: 'active', on: '2025-06-01' })).status).toBe(403);
+    expect(
+      (await cadre.post(`/api/households/${h.id}/status`, { version: dissolved.body.version, status: 'active', on: '2025-06-01' })).status,
+    ).toBe(403);
   });
 });

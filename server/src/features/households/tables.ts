@@ -4,7 +4,19 @@ import { entityColumns, regionOwnedColumns } from '../../platform/columns.js';
 
 export const householdStatuses = ['active', 'moved', 'merged', 'dissolved'] as const;
 export const housingConditions = ['safe', 'dilapidated_c', 'dilapidated_d', 'none', 'unknown'] as const;
-export const relations = ['head', 'spouse', 'son', 'daughter', 'son_in_law', 'daughter_in_law', 'grandchild', 'parent', 'grandparent', 'sibling', 'other'] as const;
+export const relations = [
+  'head',
+  'spouse',
+  'son',
+  'daughter',
+  'son_in_law',
+  'daughter_in_law',
+  'grandchild',
+  'parent',
+  'grandparent',
+  'sibling',
+  'other',
+] as const;
 export const healthStates = ['healthy', 'chronic', 'serious_illness', 'disabled'] as const;
 export const educationLevels = ['none', 'primary', 'junior', 'senior', 'vocational', 'college', 'preschool'] as const;
 export const schoolingStates = ['not_school_age', 'in_school', 'dropped_out', 'graduated'] as const;
@@ -30,8 +42,14 @@ export const households = pgTable(
     householdNo: text('household_no'),
     address: text('address'),
     phone: text('phone'),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
-    povertyCauses: text('poverty_causes').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    povertyCauses: text('poverty_causes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     landMu: numeric('land_mu', { precision: 10, scale: 2 }),
     livestock: jsonb('livestock').$type<Livestock[]>().notNull().default([]),
     housing: text('housing', { enum: housingConditions }).notNull().default('unknown'),
@@ -81,8 +99,12 @@ export const members = pgTable(
      * A person is an active member of one household at a time. A daughter who marries out stays in
      * her parents' household as "left" and is added, with the same ID number, to her new one.
      */
-    uniqueIndex('members_id_number_active_uq').on(t.idNumber).where(sql`status = 'active'`),
-    uniqueIndex('members_one_head_uq').on(t.householdId).where(sql`relation = 'head' and status = 'active'`),
+    uniqueIndex('members_id_number_active_uq')
+      .on(t.idNumber)
+      .where(sql`status = 'active'`),
+    uniqueIndex('members_one_head_uq')
+      .on(t.householdId)
+      .where(sql`relation = 'head' and status = 'active'`),
   ],
 );
 
@@ -115,7 +137,10 @@ export const householdIncomes = pgTable(
     costFen: bigint('cost_fen', { mode: 'number' }).notNull(),
     perCapitaNetFen: bigint('per_capita_net_fen', { mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year), index('household_incomes_region_idx').on(t.regionCode.op('text_pattern_ops'), t.year)],
+  (t) => [
+    uniqueIndex('household_incomes_year_uq').on(t.householdId, t.year),
+    index('household_incomes_region_idx').on(t.regionCode.op('text_pattern_ops'), t.year),
+  ],
 );
 
 /**

@@ -37,13 +37,26 @@ export async function auditEntriesOf(db: Executor, refs: EntityRefs) {
  * A timeline source built on the audit log: every write is audited, so whatever a feature records
  * becomes a dated event once `describe` says what it means.
  */
-export function auditSource(refsOf: (db: Executor, householdId: string) => Promise<EntityRefs>, describe: (e: AuditView) => Described): TimelineSource {
+export function auditSource(
+  refsOf: (db: Executor, householdId: string) => Promise<EntityRefs>,
+  describe: (e: AuditView) => Described,
+): TimelineSource {
   return async (db, householdId, lang) => {
     const entries = await auditEntriesOf(db, await refsOf(db, householdId));
     return entries.flatMap((e) => {
       const d = describe(e);
       if (!d) return [];
-      return [{ on: d.on ?? e.day, at: e.at, kind: d.kind, summary: lang === 'en' ? d.summary.en : d.summary.zh, actorName: e.actorName, entityType: e.entityType, entityId: e.entityId }];
+      return [
+        {
+          on: d.on ?? e.day,
+          at: e.at,
+          kind: d.kind,
+          summary: lang === 'en' ? d.summary.en : d.summary.zh,
+          actorName: e.actorName,
+          entityType: e.entityType,
+          entityId: e.entityId,
+        },
+      ];
     });
   };
 }

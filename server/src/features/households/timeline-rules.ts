@@ -64,11 +64,22 @@ function describeHousehold(e: AuditView, after: Record<string, unknown>): Descri
       const label = householdStatusLabels[status] ?? { zh: status, en: status };
       const left = Array.isArray(after.membersLeft) ? after.membersLeft.length : 0;
       const zh = status === 'active' ? '恢复在册' : `${label.zh}${left ? `，${left} 名成员随户离开` : ''}`;
-      return { kind: 'status_changed', summary: { zh, en: status === 'active' ? 'Restored' : `${label.en}${left ? `; ${left} member${left === 1 ? '' : 's'} left with it` : ''}` }, on: str(after.on) || undefined };
+      return {
+        kind: 'status_changed',
+        summary: {
+          zh,
+          en: status === 'active' ? 'Restored' : `${label.en}${left ? `; ${left} member${left === 1 ? '' : 's'} left with it` : ''}`,
+        },
+        on: str(after.on) || undefined,
+      };
     }
     case 'merge_in': {
       const names = (Array.isArray(after.members) ? after.members : []).map((m) => str(obj(m).name));
-      return { kind: 'members_joined', summary: { zh: `他户并入本户：${names.join('、')}`, en: `Merged in from another household: ${names.join(', ')}` }, on: str(after.on) || undefined };
+      return {
+        kind: 'members_joined',
+        summary: { zh: `他户并入本户：${names.join('、')}`, en: `Merged in from another household: ${names.join(', ')}` },
+        on: str(after.on) || undefined,
+      };
     }
     default:
       // view_personal and anything else that is not an event in the household's life.
@@ -93,7 +104,11 @@ function describeMember(e: AuditView, before: Record<string, unknown>, after: Re
       const on = str(after.on) || undefined;
       if (status === 'active') return { kind: 'member_returned', summary: { zh: `${name}回到本户`, en: `${name} came back` }, on };
       const label = memberStatusLabels[status] ?? { zh: status, en: status };
-      return { kind: status === 'deceased' ? 'member_deceased' : 'member_left', summary: { zh: `${name}${label.zh}`, en: `${name}: ${label.en.toLowerCase()}` }, on };
+      return {
+        kind: status === 'deceased' ? 'member_deceased' : 'member_left',
+        summary: { zh: `${name}${label.zh}`, en: `${name}: ${label.en.toLowerCase()}` },
+        on,
+      };
     }
     default:
       return null;
@@ -106,7 +121,10 @@ function describeIncome(e: AuditView, after: Record<string, unknown>): Described
   const again = e.action === 'update';
   return {
     kind: 'income_recorded',
-    summary: { zh: `${again ? '更正' : '登记'} ${year} 年收入：人均纯收入 ${perCapita} 元`, en: `${again ? 'Corrected' : 'Recorded'} ${year} income: ${perCapita} yuan per capita` },
+    summary: {
+      zh: `${again ? '更正' : '登记'} ${year} 年收入：人均纯收入 ${perCapita} 元`,
+      en: `${again ? 'Corrected' : 'Recorded'} ${year} income: ${perCapita} yuan per capita`,
+    },
   };
 }
 

@@ -25,25 +25,61 @@ afterAll(() => t.close());
 describe("a household's timeline", () => {
   it('tells the household’s life, newest first, dated by when things happened', async () => {
     const h = (await township.post('/api/households', householdBody(JIJIU, '石金林'))).body;
-    const baby = await township.post(`/api/households/${h.id}/members`, { name: '石小龙', relation: 'grandchild', idNumber: idNumber('20240906', nextSeq(), 'male') });
+    const baby = await township.post(`/api/households/${h.id}/members`, {
+      name: '石小龙',
+      relation: 'grandchild',
+      idNumber: idNumber('20240906', nextSeq(), 'male'),
+    });
     await put(township, `/api/households/${h.id}/incomes/2024`, { items: [{ kind: 'income', category: 'wages', amountFen: 1_000_000 }] });
     const father = h.members[0];
     const son = h.members[2];
-    await township.post(`/api/members/${father.id}/status`, { version: father.version, status: 'deceased', on: '2025-02-10', newHeadId: son.id });
+    await township.post(`/api/members/${father.id}/status`, {
+      version: father.version,
+      status: 'deceased',
+      on: '2025-02-10',
+      newHeadId: son.id,
+    });
     await township.patch(`/api/households/${h.id}`, { version: h.version, categories: ['poor', 'party_member_hardship'] });
-    const form = (await township.post('/api/surveys/forms', { name: '入户调查', sections: [{ key: 'h', title: '住房', items: [{ key: 'safe', label: '住房安全', type: 'yes_no' }] }] })).body;
+    const form = (
+      await township.post('/api/surveys/forms', {
+        name: '入户调查',
+        sections: [{ key: 'h', title: '住房', items: [{ key: 'safe', label: '住房安全', type: 'yes_no' }] }],
+      })
+    ).body;
     await put(cadre, `/api/households/${h.id}/surveys/${form.id}/2025`, { answers: { safe: true } });
     await township.get(`/api/households/${h.id}/personal`);
 
     const res = await cadre.get(`/api/households/${h.id}/timeline`);
     expect(res.status).toBe(200);
     const kinds = res.body.items.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['household_created', 'member_added', 'income_recorded', 'member_deceased', 'head_changed', 'household_changed', 'survey_answered']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'household_created',
+        'member_added',
+        'income_recorded',
+        'member_deceased',
+        'head_changed',
+        'household_changed',
+        'survey_answered',
+      ]),
+    );
     expect(kinds).toHaveLength(7);
     const today = res.body.items[0].on;
-    expect(res.body.items.at(-1)).toMatchObject({ kind: 'member_deceased', on: '2025-02-10', summary: '石金林已故', actorName: 'buchou_admin', entityId: father.id });
-    expect(res.body.items.find((e: { kind: string }) => e.kind === 'member_added')).toMatchObject({ summary: '新增成员：石小龙（孙子女）', entityId: baby.body.id, on: today });
-    expect(res.body.items.find((e: { kind: string }) => e.kind === 'income_recorded').summary).toBe('登记 2024 年收入：人均纯收入 2000.00 元');
+    expect(res.body.items.at(-1)).toMatchObject({
+      kind: 'member_deceased',
+      on: '2025-02-10',
+      summary: '石金林已故',
+      actorName: 'buchou_admin',
+      entityId: father.id,
+    });
+    expect(res.body.items.find((e: { kind: string }) => e.kind === 'member_added')).toMatchObject({
+      summary: '新增成员：石小龙（孙子女）',
+      entityId: baby.body.id,
+      on: today,
+    });
+    expect(res.body.items.find((e: { kind: string }) => e.kind === 'income_recorded').summary).toBe(
+      '登记 2024 年收入：人均纯收入 2000.00 元',
+    );
     expect(res.body.items.find((e: { kind: string }) => e.kind === 'survey_answered').summary).toBe('填写 2025 年《入户调查》');
     expect(JSON.stringify(res.body)).not.toContain(father.idNumber);
     const en = await cadre.request({ method: 'GET', url: `/api/households/${h.id}/timeline`, headers: { 'x-lang': 'en' } });

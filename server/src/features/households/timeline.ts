@@ -24,7 +24,12 @@ const registrySource = auditSource(
  * Where a household's timeline comes from. A later feature adds its own source here (visits,
  * problems, help given): a function from a household id to dated events, e.g. auditSource(…).
  */
-export const timelineSources: readonly TimelineSource[] = [registrySource, surveyTimelineSource, visitTimelineSource, pairingTimelineSource];
+export const timelineSources: readonly TimelineSource[] = [
+  registrySource,
+  surveyTimelineSource,
+  visitTimelineSource,
+  pairingTimelineSource,
+];
 
 /** The calendar day of a moment in Asia/Shanghai (UTC+8, no daylight saving). */
 export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -40,7 +45,15 @@ export async function householdTimeline(db: Db, actor: Actor, householdId: strin
   // Households loaded without an audited create (demo data, older imports) still start somewhere.
   if (!events.some((e) => e.kind === 'household_created')) {
     const at = household.createdAt;
-    events.push({ on: shanghaiDay(at), at, kind: 'household_created', summary: actor.lang === 'en' ? 'Registered' : '登记建档', actorName: null, entityType: 'household', entityId: householdId });
+    events.push({
+      on: shanghaiDay(at),
+      at,
+      kind: 'household_created',
+      summary: actor.lang === 'en' ? 'Registered' : '登记建档',
+      actorName: null,
+      entityType: 'household',
+      entityId: householdId,
+    });
   }
   return { items: events.sort(byNewest) };
 }

@@ -3,13 +3,12 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../platform/ids.js';
 import { actorFromUser } from '../auth/service.js';
 import { users } from '../users/tables.js';
-import { lastDayOfMonth, monthOf, monthRange, previousMonth, shanghaiDay, daysBetween } from '../worklists/periods.js';
-import { compliance } from '../worklists/repository.js';
-import { defaultDiaryQuota } from '../worklists/rules.js';
+import { cadreCadence } from '../worklists/cadence.js';
+import { lastDayOfMonth, monthOf, previousMonth, shanghaiDay } from '../worklists/periods.js';
 import { reviewerWorklist } from '../worklists/service.js';
 import { notifier } from './notifier.js';
 import * as repo from './repository.js';
-import { dueReminderDays, notificationText } from './rules.js';
+import { notificationText, remindsOfFieldWork } from './rules.js';
 import type { notifications } from './tables.js';
 
 type NewNotification = typeof notifications.$inferInsert;
@@ -23,7 +22,6 @@ type NewNotification = typeof notifications.$inferInsert;
 export async function raiseReminders(db: Db, now: Date = new Date()): Promise<number> {
   const today = shanghaiDay(now);
   const month = monthOf(today);
-  const dueOn = lastDayOfMonth(month);
   const rows: NewNotification[] = [];
   const base = (r: { userId: string | null; regionCode: string; countyCode: string; cadreId: string }) => ({
     id: newId(),
@@ -34,20 +32,30 @@ export async function raiseReminders(db: Db, now: Date = new Date()): Promise<nu
     subjectId: r.cadreId,
   });
 
-  if (daysBetween(today, dueOn) < dueReminderDays) {
-    for (const r of await compliance(db, '', { ...monthRange(month), key: month }, today)) {
-      if (!r.userId) continue;
-      if (r.paired > r.visited) rows.push({ ...base(r), kind: 'visits_due', dueOn, data: { count: r.paired - r.visited, month } });
-      if (r.diaries < defaultDiaryQuota.atLeast) rows.push({ ...base(r), kind: 'diary_due', dueOn, data: { month } });
-    }
+  // Field-work reminders go to those who owe the thing: the cadre accounts that visit and write
+  // (notifications/rules.ts remindsOfFieldWork), by their programmes' cadence (worklists/cadence.ts).
+  const rowsNow = await cadreCadence(db, '', today, today);
+  const rowsLast = await cadreCadence(db, '', lastDayOfMonth(previousMonth(month)), today);
+  const userIds = [...new Set([...rowsNow, ...rowsLast].map((r) => r.userId).filter((u): u is string => !!u))];
+  const roleOf = new Map(
+    userIds.length
+      ? (await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.role])
+      : [],
+  );
+  const owes = (r: { userId: string | null }) => !!r.userId && remindsOfFieldWork(roleOf.get(r.userId));
+  for (const r of rowsNow) {
+    if (!owes(r)) continue;
+    if (r.visit.state === 'due_soon' && r.visit.dueOn)
+      rows.push({ ...base(r), kind: 'visits_due', dueOn: r.visit.dueOn, data: { count: r.paired - r.visited, month } });
+    if (r.diary.state === 'due_soon' && r.diary.dueOn) rows.push({ ...base(r), kind: 'diary_due', dueOn: r.diary.dueOn, data: { month } });
   }
   const last = previousMonth(month);
-  for (const r of await compliance(db, '', { ...monthRange(last), key: last }, lastDayOfMonth(last))) {
-    if (!r.userId) continue;
-    if (r.paired > r.visited)
-      rows.push({ ...base(r), kind: 'visits_overdue', dueOn: lastDayOfMonth(last), data: { count: r.paired - r.visited, month: last } });
-    if (r.diaries < defaultDiaryQuota.atLeast)
-      rows.push({ ...base(r), kind: 'diary_overdue', dueOn: lastDayOfMonth(last), data: { month: last } });
+  for (const r of rowsLast) {
+    if (!owes(r)) continue;
+    if (r.visit.state === 'overdue' && r.visit.dueOn)
+      rows.push({ ...base(r), kind: 'visits_overdue', dueOn: r.visit.dueOn, data: { count: r.paired - r.visited, month: last } });
+    if (r.diary.state === 'overdue' && r.diary.dueOn)
+      rows.push({ ...base(r), kind: 'diary_overdue', dueOn: r.diary.dueOn, data: { month: last } });
   }
 
   const reviewers = await db

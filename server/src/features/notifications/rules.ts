@@ -1,3 +1,4 @@
+import type { Role } from '../../platform/roles.js';
 import type { NotificationKind } from './tables.js';
 
 type Text = { zh: string; en: string };
@@ -31,5 +32,10 @@ export function notificationText(kind: NotificationKind, data: Record<string, un
   }
 }
 
-/** Reminders of what is due go out in the last week of the period. */
-export const dueReminderDays = 7;
+/**
+ * Who is reminded of visits and diaries: the accounts whose work is the field work (帮扶责任人 and
+ * the branch secretary, whose menus have 记录走访 and 民情日记). A leader or unit head linked to a
+ * cadre record is not told to write a diary they have no page for; administrators neither.
+ * Reminders of what is due go out in the last week of the period (worklists/rules.ts dueSoonDays).
+ */
+export const remindsOfFieldWork = (role: Role | undefined): boolean => role === 'cadre' || role === 'branch_secretary';

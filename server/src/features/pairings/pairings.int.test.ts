@@ -429,3 +429,16 @@ describe('handover', () => {
     expect((await township.get(`/api/pairings?helperId=${ids['吴春生']}&open=true`)).body.total).toBeGreaterThan(0);
   });
 });
+
+describe('the pairing list names places', () => {
+  it('names a group with its village (吉久村二组), not "二组" alone', async () => {
+    const group = (await township.post('/api/regions', { parentCode: JIJIU, name: '二组' })).body.code as string;
+    hh['杨二组'] = (await township.post('/api/households', householdBody(group, '杨二组'))).body.id;
+    const made = await township.post('/api/pairings', pairing('吴春生', '杨二组', { role: 'one_to_one' }));
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ regionCode: group, regionName: '吉久村二组' });
+    const list = await township.get(`/api/pairings?targetId=${hh['杨二组']}`);
+    expect(list.body.items.map((p: { regionName: string }) => p.regionName)).toEqual(['吉久村二组']);
+  });
+});
+

@@ -51,7 +51,10 @@ const columns = {
   replacedById: T.replacedById,
   note: T.note,
   regionCode: T.regionCode,
-  regionName: regions.name,
+  // A group is named with its village (吉久村二组): "二组" alone is in every village.
+  regionName: sql<
+    string | null
+  >`case when length(${T.regionCode}) = 15 then (select v.name from ${regions} v where v.code = substr(${T.regionCode}, 1, 12)) || ${regions.name} else ${regions.name} end`,
   countyCode: T.countyCode,
   version: T.version,
   createdAt: T.createdAt,

@@ -1,5 +1,8 @@
 import { and, arrayContains, asc, eq, gte, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { households } from '../households/tables.js';
+import { headNameOf } from '../pairings/repository.js';
 import { cadres } from '../cadres/tables.js';
 import { diaryEntries } from '../diaries/tables.js';
 import { pairings } from '../pairings/tables.js';
@@ -96,25 +99,38 @@ export interface ComplianceRow {
   diaries: number;
 }
 
+/** What the compliance counts: visits in [from, to) (a household counts once visited `atLeast` times), entries of months [fromMonth, toMonth]. */
+export interface ComplianceRanges {
+  visits: { from: string; to: string; atLeast: number };
+  diaries: { fromMonth: string; toMonth: string };
+}
+
 /**
- * Every active cadre working in a region (prefix) with, for a month: households paired (on `asOf`),
- * how many of them the cadre visited that month, and the entries submitted or accepted for it.
+ * Every active cadre working in a region (prefix), or only the given cadres, with: households
+ * paired (on `asOf`), how many of them the cadre visited often enough in the visits' range, and the
+ * entries submitted or accepted for the diaries' months.
  */
 export async function compliance(
   db: Executor,
   prefix: string,
-  month: { from: string; to: string; key: string },
+  ranges: ComplianceRanges,
   asOf: string,
+  cadreIds?: string[],
 ): Promise<ComplianceRow[]> {
   const village = sql<string>`substr(${cadres.regionCode}, 1, 12)`;
-  const cadreWhere = and(prefix === '' ? sql`true` : like(cadres.regionCode, `${prefix}%`), eq(cadres.status, 'active'));
+  const cadreWhere = and(
+    prefix === '' ? sql`true` : like(cadres.regionCode, `${prefix}%`),
+    eq(cadres.status, 'active'),
+    cadreIds ? (cadreIds.length ? inArray(cadres.id, cadreIds) : sql`false`) : undefined,
+  );
+  const { from, to, atLeast } = ranges.visits;
   const paired = db
     .select({
       cadreId: pairings.helperId,
       paired: sql<number>`count(distinct ${pairings.targetId})::int`.as('paired'),
-      visited: sql<number>`(count(distinct ${pairings.targetId}) filter (where exists (
-        select 1 from ${visits} where ${visits.householdIds} @> array[${pairings.targetId}::uuid] and ${visits.cadreIds} @> array[${pairings.helperId}]
-        and ${visits.visitedOn} >= ${month.from} and ${visits.visitedOn} < ${month.to} and ${visits.status} = 'recorded')))::int`.as(
+      visited: sql<number>`(count(distinct ${pairings.targetId}) filter (where (
+        select count(*) from ${visits} where ${visits.householdIds} @> array[${pairings.targetId}::uuid] and ${visits.cadreIds} @> array[${pairings.helperId}]
+        and ${visits.visitedOn} >= ${from} and ${visits.visitedOn} < ${to} and ${visits.status} = 'recorded') >= ${atLeast}))::int`.as(
         'visited',
       ),
     })
@@ -127,7 +143,8 @@ export async function compliance(
     .from(diaryEntries)
     .where(
       and(
-        eq(diaryEntries.month, month.key),
+        gte(diaryEntries.month, ranges.diaries.fromMonth),
+        lte(diaryEntries.month, ranges.diaries.toMonth),
         inArray(diaryEntries.status, ['submitted', 'accepted']),
         inArray(diaryEntries.cadreId, db.select({ id: cadres.id }).from(cadres).where(cadreWhere)),
       ),
@@ -161,4 +178,73 @@ export async function compliance(
     .where(cadreWhere)
     .orderBy(asc(cadres.regionCode), asc(cadres.initials), asc(cadres.id));
   return rows;
+}
+
+/**
+ * The programmes of the pairings each cadre (working in the region) holds on a day, with their
+ * quotas and dates; `household` tells a household pairing (visits are owed to households) from a
+ * village, township or branch one. A pairing without a programme has null requirements.
+ */
+export async function programmeQuotasOfCadres(db: Executor, prefix: string, day: string) {
+  return db
+    .selectDistinct({
+      cadreId: pairings.helperId,
+      household: sql<boolean>`${pairings.targetKind} = 'household'`,
+      programmeId: pairings.programmeId,
+      requirements: programmes.requirements,
+      startOn: programmes.startOn,
+      endOn: programmes.endOn,
+    })
+    .from(pairings)
+    .innerJoin(cadres, eq(cadres.id, pairings.helperId))
+    .leftJoin(programmes, eq(programmes.id, pairings.programmeId))
+    .where(
+      and(
+        eq(pairings.helperKind, 'cadre'),
+        lte(pairings.startOn, day),
+        or(isNull(pairings.endOn), sql`${pairings.endOn} > ${day}`),
+        prefix === '' ? sql`true` : like(cadres.regionCode, `${prefix}%`),
+        eq(cadres.status, 'active'),
+      ),
+    );
+}
+
+/**
+ * 五必访 left to a resident cadre: the live households of the villages the cadre is posted to
+ * (驻村, on the day) in a programme whose must-visit rule is covered by residents, of its must-visit
+ * categories, that no helper is paired with on the day [004]. The rule check counts these as
+ * covered by the resident; here they become the resident's to visit.
+ */
+export async function mustVisitOfResident(db: Executor, cadreId: string, day: string) {
+  const r = alias(pairings, 'r');
+  const mv = sql`${programmes.requirements} -> 'mustVisit'`;
+  return db
+    .selectDistinct({
+      householdId: households.id,
+      programmeId: r.programmeId,
+      regionCode: households.regionCode,
+      headName: headNameOf(sql`${households.id}`),
+      villageName: sql<string | null>`(select v.name from ${regions} v where v.code = substr(${households.regionCode}, 1, 12))`,
+      groupName: sql<
+        string | null
+      >`case when length(${households.regionCode}) = 15 then (select g.name from ${regions} g where g.code = ${households.regionCode}) end`,
+    })
+    .from(r)
+    .innerJoin(programmes, eq(programmes.id, r.programmeId))
+    .innerJoin(households, sql`${households.regionCode} like ${r.targetId} || '%'`)
+    .where(
+      and(
+        eq(r.helperKind, 'cadre'),
+        eq(r.helperId, cadreId),
+        eq(r.role, 'resident'),
+        eq(r.targetKind, 'village'),
+        lte(r.startOn, day),
+        or(isNull(r.endOn), sql`${r.endOn} > ${day}`),
+        sql`(${mv} ->> 'coveredByResident')::boolean`,
+        eq(households.status, 'active'),
+        sql`${households.categories} && array(select jsonb_array_elements_text(${mv} -> 'categories'))`,
+        sql`not exists (select 1 from ${pairings} o where o.target_kind = 'household' and o.target_id = ${households.id}::text
+          and o.start_on <= ${day} and (o.end_on is null or o.end_on > ${day}))`,
+      ),
+    );
 }

@@ -12,7 +12,7 @@ import {
   shanghaiDay,
   shanghaiMonth,
 } from './periods.js';
-import { daysSince, householdsToVisit, periodOf, quotaStatus, strictestQuota } from './rules.js';
+import { cadenceState, daysSince, householdsToVisit, isBehind, obligationOn, periodOf, quotaStatus, strictestQuota } from './rules.js';
 
 describe('calendar periods in Asia/Shanghai', () => {
   it('puts a visit at 23:30 on 30 November (Shanghai) in November', () => {
@@ -120,5 +120,56 @@ describe('days since the last visit and the visiting list', () => {
       ['d', 83],
       ['a', 34],
     ]);
+  });
+});
+
+describe('cadence states: what a work list flags on a day (a faked clock)', () => {
+  const monthly = { atLeast: 1, per: 'month' as const };
+  const owed = (day: string) => obligationOn([{ quota: monthly, startOn: '2026-01-01', endOn: null }], monthly, day);
+  it('on the 2nd of the month nothing is flagged: the month has barely begun', () => {
+    const o = owed('2026-12-02');
+    expect(o).toEqual({ required: 1, per: 'month', from: '2026-12-01', to: '2027-01-01', dueOn: '2026-12-31' });
+    expect(cadenceState(o.required, 0, o.dueOn, '2026-12-02')).toBe('on_track');
+    expect(cadenceState(7, 6, o.dueOn, '2026-12-02')).toBe('on_track');
+  });
+  it('on the 20th, eleven days before the deadline, 6 of 7 visits is still on track', () => {
+    expect(cadenceState(7, 6, owed('2026-12-20').dueOn, '2026-12-20')).toBe('on_track');
+    expect(cadenceState(7, 7, owed('2026-12-20').dueOn, '2026-12-20')).toBe('met');
+  });
+  it('in the last week, and on the last day, what is missing is due soon', () => {
+    expect(cadenceState(1, 0, '2026-12-31', '2026-12-25')).toBe('due_soon');
+    expect(cadenceState(1, 0, '2026-12-31', '2026-12-24')).toBe('on_track');
+    expect(cadenceState(7, 6, owed('2026-12-31').dueOn, '2026-12-31')).toBe('due_soon');
+    expect(cadenceState(1, 0, '2026-11-30', '2026-11-30')).toBe('due_soon');
+  });
+  it('after the deadline a short month is overdue; a met one stays met', () => {
+    expect(cadenceState(1, 0, '2026-11-30', '2026-12-01')).toBe('overdue');
+    expect(cadenceState(1, 1, '2026-11-30', '2026-12-01')).toBe('met');
+    expect([cadenceState(1, 0, '2026-11-30', '2026-12-01'), 'due_soon', 'on_track', 'met'].map((s) => isBehind(s as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+  it('takes a programme-long quota (学一技联一户解一难: one entry over the programme) with the programme’s own end', () => {
+    const xue = { quota: { atLeast: 1, per: 'programme' as const }, startOn: '2026-03-01', endOn: '2027-03-01' };
+    const o = obligationOn([xue], monthly, '2026-12-02');
+    expect(o).toEqual({ required: 1, per: 'programme', from: '2026-03-01', to: '2027-03-01', dueOn: '2027-02-28' });
+    expect(cadenceState(o.required, 0, o.dueOn, '2026-12-31')).toBe('on_track');
+    expect(cadenceState(o.required, 0, o.dueOn, '2027-02-25')).toBe('due_soon');
+    // With a monthly programme beside it, the monthly quota is the stricter; no programme, nothing owed.
+    expect(
+      obligationOn([xue, { quota: { atLeast: 2, per: 'month' }, startOn: '2026-01-01', endOn: null }], monthly, '2026-12-02'),
+    ).toMatchObject({
+      required: 2,
+      per: 'month',
+      dueOn: '2026-12-31',
+    });
+    expect(obligationOn([{ quota: null, startOn: '2026-01-01', endOn: null }], monthly, '2026-12-02')).toMatchObject({
+      required: 1,
+      per: 'month',
+    });
+    expect(obligationOn([], monthly, '2026-12-02').required).toBe(0);
   });
 });

@@ -116,3 +116,64 @@ export function householdsToVisit(facts: HouseholdVisitFacts[], quota: Quota, to
     .map((f) => ({ ...f, daysSinceLastVisit: daysSince(f.lastVisitOn, today), required: quota.atLeast }))
     .sort((a, b) => (b.daysSinceLastVisit ?? Infinity) - (a.daysSinceLastVisit ?? Infinity) || a.householdId.localeCompare(b.householdId));
 }
+
+/**
+ * Where a subject stands, seen on a day, against what it owes by a due day: met; on track (time
+ * left); due soon (the last week, when the reminders go out too); overdue (the due day passed
+ * short). A list that flags everything not yet done on the 2nd of the month cries wolf.
+ */
+export type CadenceState = 'met' | 'on_track' | 'due_soon' | 'overdue';
+export const dueSoonDays = 7;
+
+export function cadenceState(required: number, done: number, dueOn: Day | null, today: Day): CadenceState {
+  if (done >= required) return 'met';
+  if (dueOn === null) return 'on_track';
+  if (today > dueOn) return 'overdue';
+  return daysBetween(today, dueOn) < dueSoonDays ? 'due_soon' : 'on_track';
+}
+
+/** Due soon or overdue: what a work list flags. */
+export const isBehind = (s: CadenceState): boolean => s === 'due_soon' || s === 'overdue';
+
+/** A programme's quota with the programme's own dates (half-open), for quotas that run with it. */
+export interface ProgrammeQuota {
+  quota: Quota | null;
+  startOn: Day;
+  /** First day after the programme; null: open-ended. */
+  endOn: Day | null;
+}
+
+/** What is owed for a period: at least `required` in [from, to), by `dueOn` (null: no end set). */
+export interface Obligation {
+  required: number;
+  per: Quota['per'];
+  from: Day;
+  /** Exclusive; null: open-ended. */
+  to: Day | null;
+  dueOn: Day | null;
+}
+
+const dayBefore = (d: Day): Day => new Date(Date.parse(`${d}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+
+/**
+ * What a subject owes on a day under the quotas of its programmes: the strictest calendar quota
+ * (the period containing the day); with none, a quota per round or programme, due at the end of
+ * the programme that ends first (学一技联一户解一难: one entry over the programme [000]); a
+ * programme that sets no quota leaves the fallback (每月一次 [001]); no programme at all: nothing.
+ */
+export function obligationOn(quotas: ProgrammeQuota[], fallback: Quota, day: Day): Obligation {
+  if (quotas.length === 0) return { required: 0, per: fallback.per, ...periodOf('month', day), dueOn: null };
+  const set = quotas.filter((q) => q.quota && q.quota.atLeast > 0);
+  const calendar = set.filter((q) => isCalendar(q.quota!.per)).map((q) => q.quota!);
+  const unset = set.length < quotas.length;
+  if (calendar.length > 0 || unset) {
+    const q = strictestQuota(unset ? [...calendar, fallback] : calendar, fallback);
+    const p = periodOf(q.per as CalendarPer, day);
+    return { required: q.atLeast, per: q.per, from: p.from, to: p.to, dueOn: p.dueOn };
+  }
+  const running = set
+    .map((q) => ({ ...q, dueOn: q.endOn === null ? null : dayBefore(q.endOn) }))
+    .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
+  const first = running[0]!;
+  return { required: first.quota!.atLeast, per: first.quota!.per, from: first.startOn, to: first.endOn, dueOn: first.dueOn };
+}

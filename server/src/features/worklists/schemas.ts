@@ -31,7 +31,7 @@ export const cadreWorklistOut = z.object({
   on: z.string(),
   visits: z.object({
     quota: quota.describe("The strictest visit quota of the cadre's programmes; at least monthly by default"),
-    households: z.number().int().describe('Paired households (一帮一 and 几帮一)'),
+    households: z.number().int().describe('Paired households (一帮一 and 几帮一), and the must-visit households left to a resident cadre'),
     done: z.number().int().describe('Of them, visited enough this period'),
     toVisit: z
       .array(
@@ -44,6 +44,7 @@ export const cadreWorklistOut = z.object({
           daysSinceLastVisit: z.number().int().nullable().describe('null: never visited'),
           visitsThisPeriod: z.number().int(),
           required: z.number().int(),
+          mustVisit: z.boolean().describe('五必访 of the village the cadre is posted to (驻村) that no helper is paired with'),
         }),
       )
       .describe('Not yet visited enough this period, never-visited first, then longest since the last visit'),
@@ -80,9 +81,14 @@ export const reviewerWorklistOut = z.object({
     .describe("This quarter's samples in my scope, with the entries already read"),
 });
 
+export const cadenceStateSchema = z
+  .enum(['met', 'on_track', 'due_soon', 'overdue'])
+  .describe('met; on_track: time left; due_soon: the last week before the due day; overdue: the due day passed short');
+
 export const adminWorklistQuery = z.object({
   regionCode: codeSchema.optional().describe('Cadres working in this region and below (default: my region)'),
-  month: monthSchema.optional().describe('Default: this month'),
+  month: monthSchema.optional().describe('Default: the month of `on`'),
+  on: daySchema.optional().describe('Seen on this day (default today in Asia/Shanghai): what is due soon or overdue'),
   onlyBehind: z
     .enum(['true', 'false'])
     .optional()
@@ -91,8 +97,8 @@ export const adminWorklistQuery = z.object({
 
 const counts = z.object({
   cadres: z.number().int(),
-  behindVisits: z.number().int().describe('Cadres with paired households not visited this month'),
-  behindDiary: z.number().int().describe('Cadres without the diary entries the month requires'),
+  behindVisits: z.number().int().describe('Cadres whose visits are due soon or overdue'),
+  behindDiary: z.number().int().describe('Cadres whose diary entries are due soon or overdue'),
   householdsNotVisited: z.number().int(),
 });
 export const adminWorklistOut = z.object({
@@ -112,8 +118,16 @@ export const adminWorklistOut = z.object({
       notVisited: z.number().int(),
       diaries: z.number().int(),
       diaryRequired: z.number().int(),
-      behindVisits: z.boolean(),
-      behindDiary: z.boolean(),
+      visitRequired: z.number().int().describe('Visits owed to each paired household in the period'),
+      visitPer: z.enum(quotaPeriods),
+      visitDueOn: z.string().nullable(),
+      visitState: cadenceStateSchema,
+      diaryPer: z.enum(quotaPeriods).describe("The programme's diary cadence: month, quarter, year, or over the round or programme"),
+      diaryFrom: z.string().describe('First day of the period the entries are counted in'),
+      diaryDueOn: z.string().nullable().describe('null: the programme has no end'),
+      diaryState: cadenceStateSchema,
+      behindVisits: z.boolean().describe('Visits due soon or overdue'),
+      behindDiary: z.boolean().describe('Diary due soon or overdue'),
     }),
   ),
   byVillage: z.array(counts.extend({ villageCode: z.string(), villageName: z.string().nullable() })),

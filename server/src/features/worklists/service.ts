@@ -12,21 +12,27 @@ import * as pairingsRepo from '../pairings/repository.js';
 import * as reviewsRepo from '../reviews/repository.js';
 import { authorFacts, reviewerFacts } from '../reviews/service.js';
 import { mayReview } from '../reviews/rules.js';
-import { lastDayOfMonth, monthOf, monthRange, previousMonth, quarterOf, shanghaiDay } from './periods.js';
+import { lastDayOfMonth, monthOf, previousMonth, quarterOf, shanghaiDay } from './periods.js';
 import * as repo from './repository.js';
-import { defaultDiaryQuota, defaultVisitQuota, householdsToVisit, periodOf, quotaStatus, strictestQuota } from './rules.js';
+import { cadreCadence } from './cadence.js';
+import { defaultDiaryQuota, defaultVisitQuota, householdsToVisit, isBehind, periodOf, quotaStatus, strictestQuota } from './rules.js';
 import type { AdminWorklist, adminWorklistQuery, cadreWorklistQuery } from './schemas.js';
 import { addListSheet } from '../../platform/excel.js';
 import * as regionsRepo from '../regions/repository.js';
 
 const today = () => shanghaiDay(new Date());
 
+/** A household's place as people say it: the village and the group (吉久村二组), or the village alone. */
+const placeName = (h: { villageName: string | null; groupName: string | null }): string | null =>
+  h.villageName && h.groupName ? `${h.villageName}${h.groupName}` : (h.groupName ?? h.villageName);
+
 /** A cadre's month: households to visit (longest unvisited first), the diary due, entries returned or in draft. */
 export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeof cadreWorklistQuery>) {
   const own = await ownCadreId(db, actor);
   const cadreId = q.cadreId ?? own;
   if (!cadreId) throw new AppError('forbidden', { zh: '您的账号未关联干部', en: 'Your account is not linked to a cadre' });
-  if (cadreId !== own && !isAdmin(actor.role) && actor.role !== 'branch_secretary') throw new AppError('forbidden');
+  // Another cadre's list: for those who oversee cadres (the unit head's scope holds their unit's only).
+  if (cadreId !== own && !isAdmin(actor.role) && !['branch_secretary', 'leader', 'unit_head'].includes(actor.role)) throw new AppError('forbidden');
   const cadre = await cadresRepo.getCadre(db, actor.scope, cadreId);
   if (!cadre) throw notFound({ zh: '干部', en: 'Cadre' });
   const on = q.on ?? today();
@@ -39,9 +45,21 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
       householdId: p.householdId,
       programmeId: p.programmeId,
       regionCode: p.regionCode,
-      regionName: p.groupName ?? p.villageName,
+      regionName: placeName(p),
       headName: p.headName,
+      mustVisit: false,
     }));
+  // A resident cadre also visits the must-visit households of their village that nobody helps.
+  for (const h of await repo.mustVisitOfResident(db, cadreId, on))
+    if (!seen.has(h.householdId) && seen.add(h.householdId))
+      paired.push({
+        householdId: h.householdId,
+        programmeId: h.programmeId,
+        regionCode: h.regionCode,
+        regionName: placeName(h),
+        headName: h.headName,
+        mustVisit: true,
+      });
   const requirements = await repo.requirementsOf(db, [...new Set(paired.map((p) => p.programmeId).filter((id): id is string => !!id))]);
   const visitQuota = strictestQuota(
     requirements.map((r) => r.visitsPerHousehold),
@@ -86,6 +104,7 @@ export async function cadreWorklist(db: Executor, actor: Actor, q: z.infer<typeo
         headName: info.get(h.householdId)?.headName ?? null,
         regionCode: info.get(h.householdId)!.regionCode,
         regionName: info.get(h.householdId)?.regionName ?? null,
+        mustVisit: info.get(h.householdId)!.mustVisit,
       })),
       dueOn: period.dueOn,
     },
@@ -131,22 +150,19 @@ type Counts = AdminWorklist['totals'];
 const emptyCounts = (): Counts => ({ cadres: 0, behindVisits: 0, behindDiary: 0, householdsNotVisited: 0 });
 
 /**
- * Cadres behind on visits or diaries for a month, per cadre, village and unit. A cadre is behind on
- * visits when a household paired on the month's last day (or today, in the current month) had no
- * visit from them in the month; on the diary when fewer entries than the monthly minimum were
- * submitted for the month.
+ * Cadres and their visits and diaries for a month, per cadre, village and unit, seen on a day: each
+ * by the cadence and deadline of the cadre's own programmes (worklists/cadence.ts), flagged only
+ * when due soon or overdue. A past month is seen as of its last day.
  */
 export async function adminWorklist(db: Executor, actor: Actor, q: z.infer<typeof adminWorklistQuery>): Promise<AdminWorklist> {
   requireRole(actor, [...adminRoles, 'branch_secretary', 'unit_head', 'leader']);
   const regionCode = q.regionCode ?? actor.regionCode;
   if (!inScope(regionCode, actor.scope)) throw notFound({ zh: '行政区划', en: 'Region' });
-  const now = today();
+  const now = q.on ?? today();
   const month = q.month ?? monthOf(now);
   const asOf = month === monthOf(now) ? now : lastDayOfMonth(month);
-  const prefix = significantPrefix(regionCode);
-  let rows = await repo.compliance(db, prefix, { ...monthRange(month), key: month }, asOf);
+  let rows = await cadreCadence(db, significantPrefix(regionCode), asOf, now);
   if (actor.scope.unitId) rows = rows.filter((r) => r.unitId === actor.scope.unitId);
-  const diaryRequired = defaultDiaryQuota.atLeast;
   const cadres = rows.map((r) => ({
     cadreId: r.cadreId,
     cadreName: r.cadreName,
@@ -159,9 +175,17 @@ export async function adminWorklist(db: Executor, actor: Actor, q: z.infer<typeo
     visited: r.visited,
     notVisited: r.paired - r.visited,
     diaries: r.diaries,
-    diaryRequired,
-    behindVisits: r.paired > r.visited,
-    behindDiary: r.diaries < diaryRequired,
+    diaryRequired: r.diary.required,
+    visitRequired: r.visit.required,
+    visitPer: r.visit.per,
+    visitDueOn: r.visit.dueOn,
+    visitState: r.visit.state,
+    diaryPer: r.diary.per,
+    diaryFrom: r.diary.from,
+    diaryDueOn: r.diary.dueOn,
+    diaryState: r.diary.state,
+    behindVisits: isBehind(r.visit.state),
+    behindDiary: isBehind(r.diary.state),
   }));
   const add = (c: Counts, r: (typeof cadres)[number]) => {
     c.cadres += 1;

@@ -41,6 +41,7 @@ const en: Same<Messages> = {
     refresh: 'Refresh',
   },
   menu: {
+    worklist: 'Work list',
     home: 'Home',
     regions: 'Regions',
     users: 'Users and roles',
@@ -120,6 +121,16 @@ const en: Same<Messages> = {
     changeSubmit: 'Change password',
   },
   home: {
+    descs: {
+      worklist: 'Are visits and diaries on time: on track, due soon, overdue',
+      recordVisit: 'Record a home visit as it happens, offline too',
+      diaries: 'The monthly diary, drafted from your visits',
+      diaryReview: "Review the branch members' entries",
+      diaryAudit: 'The quarterly random sample of entries',
+      unitCadres: "Our unit's cadres",
+      unitPairings: "Our unit's villages, townships and cadres' pairings",
+      leaderHouseholds: 'Households of the area (read only)',
+    },
     welcome: 'Hello, {{name}}',
     role: 'Role',
     region: 'Region',

@@ -5,6 +5,14 @@ type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 /** English strings of the registry; the shape must match registry.zh-CN.ts exactly. */
 const registryEn: Same<RegistryMessages> = {
   households: {
+    call: 'Call',
+    callTitle: "Call the household",
+    callAudited: 'Opening the full phone numbers is written to the audit log.',
+    noPhone: 'No phone registered',
+    contactCadre: 'Contact cadre',
+    contactLead: ' (contact)',
+    noHelper: 'No cadre paired yet',
+    helpersColumn: 'Helpers',
     title: 'Households',
     create: 'New household',
     createTitle: 'New household',
@@ -209,6 +217,17 @@ const registryEn: Same<RegistryMessages> = {
     by: 'recorded by {{name}}',
   },
   cadres: {
+    work: {
+      month: 'This month',
+      visits: 'Visits',
+      diary: 'Diary',
+      none: 'No work list for this cadre this month',
+      households: 'Households and villages ({{n}})',
+      target: 'Paired with',
+      recentVisits: 'Recent visits',
+      diaries: 'Diary entries',
+      reviewState: 'Review',
+    },
     title: 'Cadres',
     searchPlaceholder: 'Name, pinyin initials or phone',
     name: 'Name',

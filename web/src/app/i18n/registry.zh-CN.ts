@@ -1,6 +1,14 @@
 /** Chinese strings of the registry (households, members, incomes, surveys, cadres, units, Excel). */
 const registryZh = {
   households: {
+    call: '拨打电话',
+    callTitle: '拨打联系户电话',
+    callAudited: '查看完整电话会记入审计日志。',
+    noPhone: '未登记电话',
+    contactCadre: '帮扶责任人',
+    contactLead: '（联系人）',
+    noHelper: '暂无结对干部',
+    helpersColumn: '帮扶责任人',
     title: '农户',
     create: '新增农户',
     createTitle: '新增农户',
@@ -199,6 +207,17 @@ const registryZh = {
     by: '{{name}} 记录',
   },
   cadres: {
+    work: {
+      month: '本月工作',
+      visits: '走访',
+      diary: '民情日记',
+      none: '该干部暂无本月工作清单',
+      households: '联系户和村（{{n}}）',
+      target: '对象',
+      recentVisits: '最近走访',
+      diaries: '民情日记',
+      reviewState: '查阅状态',
+    },
     title: '干部',
     searchPlaceholder: '姓名、拼音首字母或电话',
     name: '姓名',

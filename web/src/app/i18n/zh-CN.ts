@@ -38,6 +38,7 @@ const zhCN = {
     refresh: '刷新',
   },
   menu: {
+    worklist: '工作清单',
     home: '工作台',
     regions: '行政区划',
     users: '用户与权限',
@@ -117,6 +118,16 @@ const zhCN = {
     changeSubmit: '确认修改',
   },
   home: {
+    descs: {
+      worklist: '干部走访、日记是否按期完成：进行中、即将到期、已逾期',
+      recordVisit: '入户走访后随手记录，可离线保存',
+      diaries: '每月民情日记：由走访自动起草',
+      diaryReview: '查阅支部党员提交的日记',
+      diaryAudit: '按季度随机调阅日记',
+      unitCadres: '本单位的帮扶干部',
+      unitPairings: '本单位包村、帮乡和干部的结对',
+      leaderHouseholds: '辖区农户（只读）',
+    },
     welcome: '您好，{{name}}',
     role: '角色',
     region: '所属区划',

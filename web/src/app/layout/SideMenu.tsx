@@ -37,6 +37,6 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   ];
 
   return (
-    <Menu mode="inline" selectedKeys={[selectedKey(location.pathname, location.search)]} items={items} style={{ borderInlineEnd: 0 }} />
+    <Menu mode="inline" selectedKeys={[selectedKey(location.pathname, location.search, user.role)]} items={items} style={{ borderInlineEnd: 0 }} />
   );
 }

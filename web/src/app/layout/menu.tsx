@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
@@ -25,7 +26,6 @@ import {
 } from '@ant-design/icons';
 import type { Role } from '../../api/types';
 import type { Messages } from '../i18n/zh-CN';
-import { isAdmin } from '../roles';
 
 export type MenuKey = Exclude<keyof Messages['menu'], 'logout' | 'openMenu'>;
 
@@ -38,8 +38,10 @@ export interface MenuEntry {
 
 const ready = {
   home: { path: '/', icon: <HomeOutlined /> },
+  worklist: { path: '/worklists', icon: <CarryOutOutlined /> },
   households: { path: '/households', icon: <TeamOutlined /> },
   cadres: { path: '/cadres', icon: <IdcardOutlined /> },
+  unitCadres: { path: '/cadres', icon: <IdcardOutlined /> },
   units: { path: '/units', icon: <BankOutlined /> },
   regions: { path: '/regions', icon: <EnvironmentOutlined /> },
   users: { path: '/users', icon: <UserSwitchOutlined /> },
@@ -47,6 +49,7 @@ const ready = {
   password: { path: '/password', icon: <KeyOutlined /> },
   programmes: { path: '/programmes', icon: <ScheduleOutlined /> },
   pairings: { path: '/pairings', icon: <ClusterOutlined /> },
+  unitPairings: { path: '/pairings', icon: <ClusterOutlined /> },
   myHouseholds: { path: '/my/households', icon: <TeamOutlined /> },
   myVillages: { path: '/my/villages', icon: <EnvironmentOutlined /> },
   recordVisit: { path: '/visits/new', icon: <SolutionOutlined /> },
@@ -54,8 +57,9 @@ const ready = {
   diaryReview: { path: '/reviews', icon: <ReadOutlined /> },
   diaryAudit: { path: '/diary-audit', icon: <FileSearchOutlined /> },
 } satisfies Partial<Record<MenuKey, Omit<MenuEntry, 'key'>>>;
+type ReadyKey = keyof typeof ready;
 
-const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
+const soonIcons: Record<Exclude<MenuKey, ReadyKey>, ReactNode> = {
   requests: <AlertOutlined />,
   branchActivities: <FlagOutlined />,
   problems: <WarningOutlined />,
@@ -63,8 +67,6 @@ const soonIcons: Record<Exclude<MenuKey, keyof typeof ready>, ReactNode> = {
   boards: <FileTextOutlined />,
   rounds: <SwapOutlined />,
   assessments: <TrophyOutlined />,
-  unitCadres: <IdcardOutlined />,
-  unitPairings: <ClusterOutlined />,
   assignedProblems: <WarningOutlined />,
   unitReports: <BarChartOutlined />,
   dashboard: <DashboardOutlined />,
@@ -87,38 +89,34 @@ function soonFor(role: Role): SoonKey[] {
     case 'cadre':
       return cadre;
     case 'unit_head':
-      return ['unitCadres', 'unitPairings', 'assignedProblems', 'unitReports'];
+      return ['assignedProblems', 'unitReports'];
     case 'leader':
       return ['reports', 'dashboard'];
   }
 }
 
 /**
- * The built pages of a role's menu (UX.md): 农户, 干部 and 日记调阅 for administrators, 单位/部门
- * for the county; 记录走访 and 民情日记 for cadres, with 日记查阅 for the branch secretary.
+ * The pages of each role's menu that work today (UX.md "Menu by role"), in the order people use
+ * them. The leader reads what the county sees (工作清单, 农户, 干部, 结对, 单位; the server keeps it
+ * read only); the unit head reads their unit's cadres, households and village pairings (the server
+ * narrows the lists to the unit). Field workers get 记录走访 and 民情日记, the secretary 日记查阅.
  */
-function readyFor(role: Role): ('households' | 'cadres' | 'units' | 'recordVisit' | 'diaries' | 'diaryReview' | 'diaryAudit')[] {
+function readyFor(role: Role): ReadyKey[] {
   switch (role) {
     case 'system_admin':
     case 'county_admin':
-      return ['households', 'cadres', 'diaryAudit', 'units'];
+      return ['worklist', 'households', 'cadres', 'diaryAudit', 'units', 'programmes', 'pairings', 'regions', 'users', 'audit'];
     case 'township_admin':
-      return ['households', 'cadres', 'diaryAudit'];
+      return ['worklist', 'households', 'cadres', 'diaryAudit', 'programmes', 'pairings', 'regions', 'users', 'audit'];
     case 'branch_secretary':
-      return ['recordVisit', 'diaries', 'diaryReview'];
+      return ['recordVisit', 'diaries', 'diaryReview', 'myHouseholds', 'myVillages', 'worklist', 'regions'];
     case 'cadre':
-      return ['recordVisit', 'diaries'];
+      return ['recordVisit', 'diaries', 'myHouseholds', 'myVillages', 'regions'];
     case 'unit_head':
+      return ['worklist', 'unitCadres', 'households', 'unitPairings', 'regions'];
     case 'leader':
-      return [];
+      return ['worklist', 'households', 'cadres', 'pairings', 'units', 'regions'];
   }
-}
-
-/** 帮扶活动 and 结对 for administrators; 我的联系户 and 我的联系村 for those who help households themselves. */
-function pairingPagesFor(role: Role): ('programmes' | 'pairings' | 'myHouseholds' | 'myVillages')[] {
-  if (isAdmin(role)) return ['programmes', 'pairings'];
-  if (role === 'cadre' || role === 'branch_secretary') return ['myHouseholds', 'myVillages'];
-  return [];
 }
 
 /**
@@ -126,25 +124,22 @@ function pairingPagesFor(role: Role): ('programmes' | 'pairings' | 'myHouseholds
  * menu, shown greyed out so that nobody is surprised and nothing pretends to work.
  */
 export function menuFor(role: Role): { ready: MenuEntry[]; soon: MenuEntry[] } {
-  const keys: (keyof typeof ready)[] = [
-    'home',
-    ...readyFor(role),
-    ...pairingPagesFor(role),
-    'regions',
-    ...(isAdmin(role) ? (['users', 'audit'] as const) : []),
-    'password',
-  ];
+  const keys: ReadyKey[] = ['home', ...readyFor(role), 'password'];
   return {
     ready: keys.map((key) => ({ key, ...ready[key] })),
     soon: soonFor(role).map((key) => ({ key, path: '', icon: soonIcons[key] })),
   };
 }
 
-/** The menu entry a location belongs to (the import wizard belongs to the registry). */
-export function selectedKey(pathname: string, search = ''): MenuKey {
+/**
+ * The menu entry a location belongs to (the import wizard belongs to the registry); with a role,
+ * the entry of that role's menu (the unit head's 本单位干部 is /cadres too).
+ */
+export function selectedKey(pathname: string, search = '', role?: Role): MenuKey {
   if (pathname === '/imports' || pathname.startsWith('/imports/'))
     return new URLSearchParams(search).get('kind') === 'cadres' ? 'cadres' : 'households';
-  const hit = (Object.keys(ready) as (keyof typeof ready)[]).find((k) => {
+  const keys = role ? menuFor(role).ready.map((e) => e.key as ReadyKey) : (Object.keys(ready) as ReadyKey[]);
+  const hit = keys.find((k) => {
     const p = ready[k].path;
     return p !== '/' && (pathname === p || pathname.startsWith(p + '/'));
   });

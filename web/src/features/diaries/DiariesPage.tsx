@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -29,11 +29,13 @@ export function DiariesPage() {
   return (
     <Card title={t('diaries.title')} extra={<ExportButton path="/api/exports/diary-entries.xlsx" query={{ mine: 'true' }} fileName="民情日记.xlsx" label={t('diaries.export')} />}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input
-          type="month"
-          value={month}
-          max={thisMonth}
-          onChange={(e) => setMonth(e.target.value || thisMonth)}
+        <DatePicker
+          picker="month"
+          value={dayjs(`${month}-01`)}
+          allowClear={false}
+          inputReadOnly
+          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          onChange={(d) => setMonth(d ? d.format('YYYY-MM') : thisMonth)}
           style={{ width: 160 }}
           aria-label={t('diaries.month')}
         />

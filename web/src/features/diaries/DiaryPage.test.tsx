@@ -98,13 +98,13 @@ describe('DiaryPage', () => {
     renderPage(<DiaryPage />, { path: `/diaries/${id}`, route: '/diaries/:id', me: cadre });
     expect((await screen.findByTestId('returned-notice')).textContent).toContain('请写清帮扶措施');
     const text = (await screen.findByTestId('entry-text')) as HTMLTextAreaElement;
-    await waitFor(() => expect(text.value).toContain('**11月3日** 入户走访：杨英家。'));
+    await waitFor(() => expect(text.value).toContain('11月3日\n入户走访：杨英家。'));
     const uncited = await screen.findByTestId('uncited');
     expect(uncited.textContent).toContain('本月还有 1 次走访未写入日记');
     fireEvent.click(screen.getByRole('button', { name: '写入日记' }));
     // Before the closing line, in the words of the server's draft.
     expect(text.value).toBe(
-      '### 2026年11月民情日记\n\n**11月3日** 入户走访：杨英家。\n\n**11月23日** 入户走访：隆正万家。 谈了明年扩种烤烟。\n\n体会与下步打算：',
+      '2026年11月民情日记\n\n11月3日\n入户走访：杨英家。\n\n11月23日\n入户走访：隆正万家。 谈了明年扩种烤烟。\n\n体会与下步打算：',
     );
     expect(screen.queryByTestId('uncited')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /保存草稿/ }));

@@ -1,16 +1,23 @@
 /**
- * The diary's simple rich text, edited as plain text on a phone: a blank line between
- * paragraphs, "### " a heading, "- " a bullet, "1. " a numbered item, **bold**. The server
- * sanitises what is saved (p, br, strong, em, u, s, ul/ol/li, blockquote, h3, h4); here the
- * HTML is turned into that text for editing and back again.
+ * The diary's simple rich text, edited as plain text on a phone with no markup to learn: a blank
+ * line between paragraphs; a visit's date (12月1日) alone on the first line of its paragraph is the
+ * visit's heading (kept bold); the month's title line (2026年12月民情日记) is the entry's heading;
+ * "- " and "1. " lines are lists, as people write them on paper. The server sanitises what is saved
+ * (p, br, strong, em, u, s, ul/ol/li, blockquote, h3, h4); here its HTML becomes that text and back.
+ * (The first editor showed "### " and "**…**": markup a cadre should not have to see.)
  */
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One line of text as inline HTML: escaped, **bold** made strong. */
+/** One line of text as inline HTML: escaped, **bold** (typed by habit) made strong. */
 function inline(line: string): string {
   return escapeHtml(line).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 }
+
+/** A visit's date as the draft writes it: 12月1日, or 2026-12-01 in English. */
+const dateLine = /^(\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})$/;
+/** The entry's title line: 2026年12月民情日记 (Diary for 2026-12). */
+const titleLine = /^(\d{4}年\d{1,2}月民情日记|Diary for \d{4}-\d{2})$/;
 
 /** Plain text with the conventions above, as the HTML the server keeps. */
 export function textToHtml(text: string): string {
@@ -21,6 +28,9 @@ export function textToHtml(text: string): string {
     .filter((lines) => lines.length > 0);
   return blocks
     .map((lines) => {
+      if (lines.length === 1 && titleLine.test(lines[0]!.trim())) return `<h3>${inline(lines[0]!.trim())}</h3>`;
+      if (lines.length > 1 && dateLine.test(lines[0]!.trim()))
+        return `<p><strong>${escapeHtml(lines[0]!.trim())}</strong> ${lines.slice(1).map(inline).join('<br>')}</p>`;
       if (lines.length === 1 && /^#{3,4}\s+/.test(lines[0]!)) {
         const level = lines[0]!.startsWith('####') ? 4 : 3;
         return `<h${level}>${inline(lines[0]!.replace(/^#{3,4}\s+/, ''))}</h${level}>`;
@@ -41,7 +51,6 @@ function inlineText(node: Node): string {
     else if (c.nodeType === 1) {
       const tag = (c as Element).tagName.toLowerCase();
       if (tag === 'br') out += '\n';
-      else if (tag === 'strong' || tag === 'b') out += `**${inlineText(c)}**`;
       else out += inlineText(c);
     }
   });
@@ -70,11 +79,16 @@ export function htmlToText(html: string): string {
       blocks.push(items.map((li, i) => `${tag === 'ul' ? '-' : `${i + 1}.`} ${inlineText(li).replace(/\n/g, ' ')}`).join('\n'));
     } else if (tag === 'h3' || tag === 'h4') {
       flush();
-      blocks.push(`${tag === 'h3' ? '###' : '####'} ${inlineText(el)}`);
-    } else if (tag === 'p' || tag === 'blockquote' || tag === 'div') {
-      flush();
       const text = inlineText(el).trim();
       if (text) blocks.push(text);
+    } else if (tag === 'p' || tag === 'blockquote' || tag === 'div') {
+      flush();
+      // A visit's paragraph opens with its date in bold: the date becomes the paragraph's own first line.
+      const first = el.firstChild;
+      const date = first && first.nodeType === 1 && /^(strong|b)$/i.test((first as Element).tagName) ? (first.textContent ?? '').trim() : '';
+      const text = inlineText(el).trim();
+      if (date && dateLine.test(date) && text.startsWith(date)) blocks.push(`${date}\n${text.slice(date.length).trim()}`);
+      else if (text) blocks.push(text);
     } else loose += inlineText(el);
   });
   flush();

@@ -13,13 +13,13 @@ const visit = {
 };
 
 describe('a visit added to the diary', () => {
-  it('reads like the server draft: the day in bold, the kind, whom, what was discussed and the situation', () => {
-    expect(visitParagraph(visit)).toBe('**11月3日** 入户走访：龙德华家。 谈了烤烟育苗的技术。 生产：烤烟长势良好。 思想：有信心。');
+  it('reads like the server draft: the day on its own line (the visit’s heading), the kind, whom, what was discussed and the situation', () => {
+    expect(visitParagraph(visit)).toBe('11月3日\n入户走访：龙德华家。 谈了烤烟育苗的技术。 生产：烤烟长势良好。 思想：有信心。');
     expect(visitParagraph({ ...visit, households: [], kind: 'meeting', discussed: null, production: null, mood: null })).toBe(
-      '**11月3日** 座谈：吉久村。',
+      '11月3日\n座谈：吉久村。',
     );
     expect(visitParagraph(visit, 'en')).toBe(
-      '**2026-11-03** Home visit: 龙德华. Discussed 烤烟育苗的技术. Production: 烤烟长势良好. Mood: 有信心.',
+      '2026-11-03\nHome visit: 龙德华. Discussed 烤烟育苗的技术. Production: 烤烟长势良好. Mood: 有信心.',
     );
   });
 

@@ -28,19 +28,20 @@ export function visitParagraph(
   const [, m, d] = v.visitedOn.split('-').map(Number);
   const parts: string[] = [];
   if (zh) {
-    parts.push(`**${m}月${d}日** ${kindNames[v.kind][0]}${whom ? `：${whom}` : ''}。`);
+    parts.push(`${kindNames[v.kind][0]}${whom ? `：${whom}` : ''}。`);
     if (v.discussed) parts.push(`谈了${stop(v.discussed)}。`);
     if (v.production) parts.push(`生产：${stop(v.production)}。`);
     if (v.life) parts.push(`生活：${stop(v.life)}。`);
     if (v.mood) parts.push(`思想：${stop(v.mood)}。`);
   } else {
-    parts.push(`**${v.visitedOn}** ${kindNames[v.kind][1]}${whom ? `: ${whom}` : ''}.`);
+    parts.push(`${kindNames[v.kind][1]}${whom ? `: ${whom}` : ''}.`);
     if (v.discussed) parts.push(`Discussed ${stop(v.discussed)}.`);
     if (v.production) parts.push(`Production: ${stop(v.production)}.`);
     if (v.life) parts.push(`Life: ${stop(v.life)}.`);
     if (v.mood) parts.push(`Mood: ${stop(v.mood)}.`);
   }
-  return parts.join(' ').replace(/\n+/g, ' ');
+  // The day on its own first line: the visit's heading in the plain editor (richText.ts).
+  return `${zh ? `${m}月${d}日` : v.visitedOn}\n${parts.join(' ').replace(/\n+/g, ' ')}`;
 }
 
 /** The text with the visits' paragraphs added: before the closing 体会与下步打算 line if the draft has one. */

@@ -1,25 +1,16 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
-import {
-  AuditOutlined,
-  BankOutlined,
-  ClusterOutlined,
-  EnvironmentOutlined,
-  IdcardOutlined,
-  KeyOutlined,
-  ScheduleOutlined,
-  TeamOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { isAdmin } from '../../app/roles';
+import { menuFor } from '../../app/layout/menu';
 import { MyHouseholds } from '../pairings/MyHouseholds';
 import { CadreWorkCards } from '../worklists/CadreWorkCards';
 import { ReviewerWorkCard } from '../worklists/ReviewerWorkCard';
 
 interface Shortcut {
+  key: string;
   to: string;
   icon: ReactNode;
   title: string;
@@ -30,38 +21,31 @@ interface Shortcut {
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const county = user.role === 'county_admin' || user.role === 'system_admin';
   const helper = user.role === 'cadre' || user.role === 'branch_secretary';
-  const shortcuts: Shortcut[] = [
-    ...(helper
-      ? [
-          { to: '/my/households', icon: <TeamOutlined />, title: t('menu.myHouseholds'), desc: t('pairings.homeDesc.myHouseholds') },
-          { to: '/my/villages', icon: <EnvironmentOutlined />, title: t('menu.myVillages'), desc: t('pairings.homeDesc.myVillages') },
-        ]
-      : []),
-    ...(isAdmin(user.role)
-      ? [
-          { to: '/programmes', icon: <ScheduleOutlined />, title: t('menu.programmes'), desc: t('pairings.homeDesc.programmes') },
-          { to: '/pairings', icon: <ClusterOutlined />, title: t('menu.pairings'), desc: t('pairings.homeDesc.pairings') },
-        ]
-      : []),
-    ...(isAdmin(user.role)
-      ? [
-          { to: '/households', icon: <TeamOutlined />, title: t('menu.households'), desc: t('home.householdsDesc') },
-          { to: '/cadres', icon: <IdcardOutlined />, title: t('menu.cadres'), desc: t('home.cadresDesc') },
-          { to: '/worklists', icon: <ScheduleOutlined />, title: t('worklists.adminTitle'), desc: t('worklists.adminDesc') },
-        ]
-      : []),
-    ...(county ? [{ to: '/units', icon: <BankOutlined />, title: t('menu.units'), desc: t('home.unitsDesc') }] : []),
-    { to: '/regions', icon: <EnvironmentOutlined />, title: t('menu.regions'), desc: t('home.regionsDesc') },
-    ...(isAdmin(user.role)
-      ? [
-          { to: '/users', icon: <UserSwitchOutlined />, title: t('menu.users'), desc: t('home.usersDesc') },
-          { to: '/audit', icon: <AuditOutlined />, title: t('menu.audit'), desc: t('home.auditDesc') },
-        ]
-      : []),
-    { to: '/password', icon: <KeyOutlined />, title: t('menu.password'), desc: t('home.passwordDesc') },
-  ];
+  // The shortcuts are the role's menu (the same pages, with a line on each), so nothing is offered here that the menu hides.
+  const descs: Record<string, string> = {
+    worklist: t('home.descs.worklist'),
+    households: user.role === 'leader' ? t('home.descs.leaderHouseholds') : t('home.householdsDesc'),
+    cadres: t('home.cadresDesc'),
+    unitCadres: t('home.descs.unitCadres'),
+    units: t('home.unitsDesc'),
+    programmes: t('pairings.homeDesc.programmes'),
+    pairings: t('pairings.homeDesc.pairings'),
+    unitPairings: t('home.descs.unitPairings'),
+    myHouseholds: t('pairings.homeDesc.myHouseholds'),
+    myVillages: t('pairings.homeDesc.myVillages'),
+    recordVisit: t('home.descs.recordVisit'),
+    diaries: t('home.descs.diaries'),
+    diaryReview: t('home.descs.diaryReview'),
+    diaryAudit: t('home.descs.diaryAudit'),
+    regions: t('home.regionsDesc'),
+    users: t('home.usersDesc'),
+    audit: t('home.auditDesc'),
+    password: t('home.passwordDesc'),
+  };
+  const shortcuts: Shortcut[] = menuFor(user.role)
+    .ready.filter((e) => e.key !== 'home')
+    .map((e) => ({ key: e.key, to: e.path, icon: e.icon, title: t(`menu.${e.key}`), desc: descs[e.key] ?? '' }));
 
   return (
     <Row gutter={[16, 16]}>
@@ -81,7 +65,6 @@ export function HomePage() {
                 label: t('home.region'),
                 children: <Link to={`/regions/${user.regionCode}`}>{user.regionName ?? user.regionCode}</Link>,
               },
-              { key: 'username', label: t('home.username'), children: user.username },
             ]}
           />
         </Card>
@@ -109,7 +92,7 @@ export function HomePage() {
         </Typography.Title>
       </Col>
       {shortcuts.map((s) => (
-        <Col key={s.to} xs={24} sm={12} xl={6}>
+        <Col key={s.key} xs={24} sm={12} xl={6}>
           <Link to={s.to} style={{ display: 'flex', height: '100%' }}>
             <Card hoverable size="small" style={{ flex: 1 }}>
               <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{s.icon}</span>} title={s.title} description={s.desc} />

@@ -1,6 +1,7 @@
 import { Badge, Descriptions, Flex, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Household } from '../../api/types';
 import { formatYuan } from '../../app/money';
 import { CategoryTags } from './CategoryTags';
@@ -39,6 +40,22 @@ export function HouseholdHeader({ household: h, actions }: { household: Househol
             key: 'income',
             label: t('households.income'),
             children: h.income ? t('households.incomeValue', { amount: formatYuan(h.income.perCapitaNetFen), year: h.income.year }) : dash,
+          },
+          {
+            key: 'contact',
+            label: t('households.contactCadre'),
+            children: h.helpers.length ? (
+              <Space size={4} wrap>
+                {h.helpers.map((c, i) => (
+                  <span key={c.cadreId}>
+                    <Link to={`/cadres/${c.cadreId}`}>{c.name}</Link>
+                    {i === 0 && h.helpers.length > 1 ? t('households.contactLead') : ''}
+                  </span>
+                ))}
+              </Space>
+            ) : (
+              t('households.noHelper')
+            ),
           },
           { key: 'phone', label: t('households.phone'), children: h.phone ?? head?.phone ?? dash },
           { key: 'no', label: t('households.householdNo'), children: h.householdNo ?? dash },

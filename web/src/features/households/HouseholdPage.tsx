@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Result, Skeleton, Tabs } from 'antd';
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, SolutionOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/errors';
 import { householdKeys, useHousehold } from '../../api/households';
 import { useCurrentUser } from '../../app/auth/useCurrentUser';
 import { maySeePersonalData, mayEditRegistry } from '../../app/roles';
+import { CallButton } from './CallButton';
 import { HouseholdFormDrawer } from './HouseholdFormDrawer';
 import { HouseholdHeader } from './HouseholdHeader';
 import { HouseholdStatusModal } from './HouseholdStatusModal';
@@ -70,6 +71,14 @@ export function HouseholdPage() {
                   {t('households.changeStatus')}
                 </Button>
               )}
+              {h.helper && (
+                <Link to={`/visits/new?household=${h.id}`}>
+                  <Button type="primary" icon={<SolutionOutlined />} data-testid="record-visit">
+                    {t('menu.recordVisit')}
+                  </Button>
+                </Link>
+              )}
+              {h.helper && !maySeePersonalData(user.role) && <CallButton household={h} />}
               {maySeePersonalData(user.role) && <PersonalDataButton household={h} />}
             </>
           }

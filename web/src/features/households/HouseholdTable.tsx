@@ -76,6 +76,19 @@ export function HouseholdTable({ page, loading, filters, onChange }: Props) {
         head,
         { title: t('households.region'), key: 'village', sorter: true, sortOrder: sorted('village'), render: (_v, h) => place(h) },
         { title: t('households.members'), dataIndex: 'memberCount', align: 'right', render: (n: number) => n },
+        {
+          title: t('households.helpersColumn'),
+          key: 'helpers',
+          render: (_v, h) =>
+            h.helpers.length
+              ? h.helpers.map((c, i) => (
+                  <span key={c.cadreId}>
+                    {i > 0 && '、'}
+                    <Link to={`/cadres/${c.cadreId}`}>{c.name}</Link>
+                  </span>
+                ))
+              : '—',
+        },
         { title: t('households.categories'), key: 'categories', render: (_v, h) => <CategoryTags codes={h.categories} /> },
         {
           title: t('households.povertyCauses'),

@@ -16,6 +16,7 @@ const household = {
   headIdNumber: '433124********8436',
   phone: '188****7812',
   memberCount: 6,
+  helpers: [{ cadreId: '019b76da-a800-7d2e-b421-9a4a8ab75150', name: '麻春花' }],
   categories: ['poor'],
   povertyCauses: ['no_water'],
   status: 'active',
@@ -77,6 +78,9 @@ describe('HouseholdsPage', () => {
     expect(within(row).getByText('缺水')).toBeTruthy();
     expect(within(row).getByText('3,275.00')).toBeTruthy();
     expect(within(row).getByText('433124********8436')).toBeTruthy();
+    // 帮扶责任人, a link to the cadre.
+    expect(screen.getByRole('columnheader', { name: '帮扶责任人' })).toBeTruthy();
+    expect(within(row).getByText('麻春花').closest('a')!.getAttribute('href')).toBe('/cadres/019b76da-a800-7d2e-b421-9a4a8ab75150');
     expect(screen.getByText('身份证号和电话已部分隐藏')).toBeTruthy();
     expect(screen.getByRole('button', { name: /新增农户/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();

@@ -75,7 +75,13 @@ export function PairingBoard({ programme, editable }: { programme: Programme; ed
       key: 'helper',
       render: (_v, p) => (
         <Flex vertical>
-          <Typography.Text strong>{p.helperName ?? p.helperId}</Typography.Text>
+          <Typography.Text strong>
+            {p.helperKind === 'cadre' ? (
+              <Link to={`/cadres/${p.helperId}`}>{p.helperName ?? p.helperId}</Link>
+            ) : (
+              (p.helperName ?? p.helperId)
+            )}
+          </Typography.Text>
           {phone && (
             <Typography.Text style={{ fontSize: 12 }}>
               → <TargetName p={p} /> · {t(`pairings.roles.${p.role}`)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Pagination, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/download';
 import { useRuleCheck, type BreachKind } from '../../api/pairings';
@@ -60,7 +61,13 @@ export function RuleCheckPanel({ programmeId, regionCode }: { programmeId: strin
                   style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
                 >
                   <Tag color="red">{t(`pairings.check.kinds.${b.kind}`)}</Tag>
-                  <Typography.Text>{b.message}</Typography.Text>
+                  {subjectPath(b.subject) ? (
+                    <Link to={subjectPath(b.subject)!} data-testid="breach-link">
+                      {b.message}
+                    </Link>
+                  ) : (
+                    <Typography.Text>{b.message}</Typography.Text>
+                  )}
                 </li>
               ))}
             </ul>
@@ -85,4 +92,21 @@ export function RuleCheckPanel({ programmeId, regionCode }: { programmeId: strin
       )}
     </Card>
   );
+}
+
+/** Where a breach's subject is looked at: the household (its helpers), the cadre, the place. */
+export function subjectPath(subject: { kind: string; id: string }): string | null {
+  switch (subject.kind) {
+    case 'household':
+      return `/households/${subject.id}?tab=helpers`;
+    case 'cadre':
+      return `/cadres/${subject.id}?tab=households`;
+    case 'village':
+    case 'township':
+      return `/regions/${subject.id}`;
+    case 'unit':
+      return '/units';
+    default:
+      return null;
+  }
 }

@@ -46,18 +46,21 @@ function api(create: () => Response) {
 afterEach(() => localStorage.clear());
 
 describe('RecordVisitPage', () => {
-  it('starts from the household chosen on the work list and today', async () => {
+  it('starts from the household chosen on the work list (named with its village and group) and today, in antd’s picker', async () => {
     api(() => json(500, {}));
     renderPage(<RecordVisitPage />, { path: `/visits/new?household=${household}`, route: '/visits/new', me: cadre });
-    expect(await screen.findByText('龙德华 · 一组')).toBeTruthy();
+    expect(await screen.findByText('龙德华 · 吉久村一组')).toBeTruthy();
     const today = new Intl.DateTimeFormat('en-CA').format(new Date());
-    expect((screen.getByLabelText('走访日期') as HTMLInputElement).value).toBe(today);
+    const day = screen.getByLabelText('走访日期') as HTMLInputElement;
+    expect(day.value).toBe(today);
+    expect(day.type).not.toBe('date');
+    expect(day.closest('.ant-picker')).toBeTruthy();
   });
 
   it('keeps what was typed when the save fails, and retries with the same id', async () => {
     api(() => new Response('bad gateway', { status: 502 }));
     renderPage(<RecordVisitPage />, { path: `/visits/new?household=${household}`, route: '/visits/new', me: cadre });
-    await screen.findByText('龙德华 · 一组');
+    await screen.findByText('龙德华 · 吉久村一组');
     fireEvent.change(screen.getByLabelText('谈了什么'), { target: { value: '明年扩种烤烟' } });
     fireEvent.click(screen.getByRole('button', { name: /保存走访/ }));
     await waitFor(() => expect(requests.map((r) => r.method + ' ' + new URL(r.url).pathname)).toContain('POST /api/visits'), {

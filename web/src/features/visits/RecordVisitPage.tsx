@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
@@ -57,13 +57,13 @@ export function RecordVisitPage() {
     return [
       {
         label: t('menu.myHouseholds'),
-        options: (mine.data ?? []).map((h) => ({ value: h.householdId, label: label(h.headName, h.groupName ?? h.villageName) })),
+        options: (mine.data ?? []).map((h) => ({ value: h.householdId, label: label(h.headName, [h.villageName, h.groupName].filter(Boolean).join('')) })),
       },
       {
         label: t('visits.otherHouseholds'),
         options: (others.data ?? [])
           .filter((h) => !mineIds.has(h.id))
-          .map((h) => ({ value: h.id, label: label(h.headName, h.groupName ?? h.villageName) })),
+          .map((h) => ({ value: h.id, label: label(h.headName, [h.villageName, h.groupName].filter(Boolean).join('')) })),
       },
     ].filter((g) => g.options.length > 0);
   }, [mine.data, others.data, t]);
@@ -174,8 +174,16 @@ export function RecordVisitPage() {
           />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="visitedOn" label={t('visits.visitedOn')} rules={[{ required: true }]} style={{ flex: '1 1 140px' }}>
-            <Input type="date" max={today} />
+          <Form.Item
+            name="visitedOn"
+            label={t('visits.visitedOn')}
+            rules={[{ required: true }]}
+            style={{ flex: '1 1 140px' }}
+            // The form keeps the day as 'YYYY-MM-DD' (saved as typed until the save succeeds); the picker shows it.
+            getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+            normalize={(d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+          >
+            <DatePicker allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="kind" label={t('visits.kind')} rules={[{ required: true }]} style={{ flex: '1 1 140px' }}>
             <Select options={visitKinds.map((k) => ({ value: k, label: t(`visits.kinds.${k}`) }))} />

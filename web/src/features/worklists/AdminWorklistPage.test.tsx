@@ -22,6 +22,14 @@ const work = {
       notVisited: 3,
       diaries: 0,
       diaryRequired: 1,
+      visitRequired: 1,
+      visitPer: 'month',
+      visitDueOn: '2026-10-31',
+      visitState: 'overdue',
+      diaryPer: 'programme',
+      diaryFrom: '2026-01-01',
+      diaryDueOn: null,
+      diaryState: 'on_track',
       behindVisits: true,
       behindDiary: true,
     },
@@ -41,9 +49,15 @@ describe('AdminWorklistPage', () => {
     });
     renderPage(<AdminWorklistPage />, { path: '/worklists?month=2026-10&regionCode=433124213209&onlyBehind=true', route: '/worklists' });
     expect(await screen.findByText('麻春花')).toBeTruthy();
-    expect(screen.getByTestId('admin-totals').textContent).toBe('2026-10：2 名干部，1 人走访落后，1 人日记落后，3 户未走访');
-    expect(screen.getByText('2/5')).toBeTruthy();
-    expect(screen.getByText('走访落后')).toBeTruthy();
+    expect(screen.getByTestId('admin-totals').textContent).toBe('2026-10：2 名干部，1 人走访到期未完成，1 人日记到期未完成，3 户尚未走访');
+    // The numbers link to what they count; each state is named, with a legend of the four.
+    expect(screen.getByText('2/5').closest('a')!.getAttribute('href')).toBe('/cadres/019b76da-a800-7d2e-b421-9a4a8ab75150?tab=households');
+    expect(screen.getByText('0/1').closest('a')!.getAttribute('href')).toBe('/cadres/019b76da-a800-7d2e-b421-9a4a8ab75150?tab=diaries');
+    expect(screen.getByText('1 人走访到期未完成').closest('a')!.getAttribute('href')).toBe('/worklists?regionCode=433124213209&month=2026-10&onlyBehind=true');
+    const row = screen.getByText('麻春花').closest('tr')!;
+    expect(row.querySelector('[data-testid="cadence-overdue"]')!.textContent).toBe('已逾期');
+    expect(row.querySelector('[data-testid="cadence-on_track"]')!.textContent).toBe('进行中');
+    expect(screen.getByTestId('cadence-legend').textContent).toContain('即将到期截止前最后一周仍未完成');
     await waitFor(() => {
       const asked = requests.map((r) => new URL(r.url)).find((u) => u.pathname === '/api/worklists/admin')!;
       expect(Object.fromEntries(asked.searchParams)).toEqual({ month: '2026-10', regionCode: '433124213209', onlyBehind: 'true' });

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Space, Switch, Table, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -7,10 +7,14 @@ import { queryString } from '../../api/download';
 import { useDownload } from '../../app/useDownload';
 import { RegionPicker } from '../regions/RegionPicker';
 import { type AdminWork, useAdminWork } from './api';
+import { CadenceLegend, CadenceTag } from './CadenceTag';
 
 type Counts = AdminWork['totals'];
 
-/** 工作清单 (administrators): cadres behind on visits or diaries, by cadre, village and unit; .xlsx. */
+/**
+ * 工作清单: each cadre's visits and diaries against their programmes' own cadence (met, on track,
+ * due soon, overdue), by cadre, village and unit; the numbers link to what they count; .xlsx.
+ */
 export function AdminWorklistPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -28,6 +32,8 @@ export function AdminWorklistPage() {
     setParams(next, { replace: true });
   };
   const w = work.data;
+  const behindLink = `/worklists?${new URLSearchParams({ ...(regionCode ? { regionCode } : {}), month, onlyBehind: 'true' }).toString()}`;
+  const villageLink = (code: string) => `/worklists?${new URLSearchParams({ regionCode: code, month, onlyBehind: 'true' }).toString()}`;
   const countColumns = [
     { key: 'cadres', dataIndex: 'cadres', title: t('worklists.cadresCount'), width: 80 },
     { key: 'bv', dataIndex: 'behindVisits', title: t('worklists.behindVisits'), width: 90 },
@@ -49,11 +55,12 @@ export function AdminWorklistPage() {
       }
     >
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-        <Input
-          type="month"
-          value={month}
-          max={thisMonth}
-          onChange={(e) => set('month', e.target.value || null)}
+        <DatePicker
+          picker="month"
+          value={dayjs(`${month}-01`)}
+          allowClear={false}
+          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          onChange={(d) => set('month', d ? d.format('YYYY-MM') : null)}
           style={{ width: 160 }}
           aria-label={t('diaries.month')}
         />
@@ -71,15 +78,15 @@ export function AdminWorklistPage() {
       </Flex>
       {w && (
         <Typography.Paragraph data-testid="admin-totals">
-          {t('worklists.totals', {
-            month: w.month,
-            cadres: w.totals.cadres,
-            v: w.totals.behindVisits,
-            d: w.totals.behindDiary,
-            h: w.totals.householdsNotVisited,
-          })}
+          {t('worklists.totalsLead', { month: w.month, cadres: w.totals.cadres })}
+          <Link to={behindLink}>{t('worklists.totalsVisits', { n: w.totals.behindVisits })}</Link>
+          {t('worklists.comma')}
+          <Link to={behindLink}>{t('worklists.totalsDiary', { n: w.totals.behindDiary })}</Link>
+          {t('worklists.comma')}
+          {t('worklists.totalsHouseholds', { n: w.totals.householdsNotVisited })}
         </Typography.Paragraph>
       )}
+      <CadenceLegend />
       <Tabs
         items={[
           {
@@ -91,7 +98,7 @@ export function AdminWorklistPage() {
                 rowKey="cadreId"
                 loading={work.isFetching}
                 dataSource={w?.cadres ?? []}
-                scroll={{ x: 720 }}
+                scroll={{ x: 700 }}
                 pagination={{ pageSize: 20, simple: true }}
                 columns={[
                   {
@@ -103,18 +110,37 @@ export function AdminWorklistPage() {
                   },
                   { key: 'village', title: t('worklists.village'), width: 100, render: (_, c) => c.villageName ?? c.villageCode },
                   { key: 'unit', title: t('worklists.unit'), width: 140, render: (_, c) => c.unitName ?? c.branchName ?? '—' },
-                  { key: 'visited', title: t('worklists.visited'), width: 90, render: (_, c) => `${c.visited}/${c.paired}` },
-                  { key: 'diaries', title: t('worklists.diaries'), width: 80, render: (_, c) => `${c.diaries}/${c.diaryRequired}` },
                   {
-                    key: 'behind',
-                    title: '',
-                    width: 160,
-                    render: (_, c) => (
-                      <>
-                        {c.behindVisits && <Tag color="orange">{t('worklists.behindVisits')}</Tag>}
-                        {c.behindDiary && <Tag color="red">{t('worklists.behindDiary')}</Tag>}
-                      </>
-                    ),
+                    key: 'visited',
+                    title: t('worklists.visited'),
+                    width: 170,
+                    render: (_, c) =>
+                      c.paired === 0 ? (
+                        <Typography.Text type="secondary">{t('worklists.nothingOwed')}</Typography.Text>
+                      ) : (
+                        <Space size={4}>
+                          <Tooltip title={t('worklists.visitedHint', { per: t(`worklists.per.${c.visitPer}`), n: c.visitRequired })}>
+                            <Link to={`/cadres/${c.cadreId}?tab=households`}>{`${c.visited}/${c.paired}`}</Link>
+                          </Tooltip>
+                          <CadenceTag state={c.visitState} dueOn={c.visitDueOn} />
+                        </Space>
+                      ),
+                  },
+                  {
+                    key: 'diaries',
+                    title: t('worklists.diaries'),
+                    width: 170,
+                    render: (_, c) =>
+                      c.diaryRequired === 0 ? (
+                        <Typography.Text type="secondary">{t('worklists.nothingOwed')}</Typography.Text>
+                      ) : (
+                        <Space size={4}>
+                          <Tooltip title={t('worklists.diaryHint', { per: t(`worklists.per.${c.diaryPer}`), from: c.diaryFrom })}>
+                            <Link to={`/cadres/${c.cadreId}?tab=diaries`}>{`${c.diaries}/${c.diaryRequired}`}</Link>
+                          </Tooltip>
+                          <CadenceTag state={c.diaryState} dueOn={c.diaryDueOn} />
+                        </Space>
+                      ),
                   },
                 ]}
               />
@@ -131,7 +157,12 @@ export function AdminWorklistPage() {
                 scroll={{ x: 460 }}
                 pagination={false}
                 columns={[
-                  { key: 'v', title: t('worklists.village'), width: 110, render: (_, r) => r.villageName ?? r.villageCode },
+                  {
+                    key: 'v',
+                    title: t('worklists.village'),
+                    width: 110,
+                    render: (_, r) => <Link to={villageLink(r.villageCode)}>{r.villageName ?? r.villageCode}</Link>,
+                  },
                   ...countColumns,
                 ]}
               />

@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +24,12 @@ export function ReviewerWorkCard() {
         rowKey={(e) => e.id}
         render={(e) => (
           <RowItem testId="reviewer-work-item">
-            <Link to={`/reviews/${e.id}`}>
-              {e.cadreName} · {e.month}
-            </Link>
-            <Typography.Text type="secondary">{e.submittedAt ? dayjs(e.submittedAt).format('MM-DD HH:mm') : ''}</Typography.Text>
+            <Flex justify="space-between" gap={8} wrap style={{ width: '100%' }}>
+              <Link to={`/reviews/${e.id}`}>{t('worklists.entryOf', { name: e.cadreName, month: e.month })}</Link>
+              {e.submittedAt && (
+                <Typography.Text type="secondary">{t('worklists.submittedAt', { at: dayjs(e.submittedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+              )}
+            </Flex>
           </RowItem>
         )}
       />

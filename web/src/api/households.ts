@@ -136,7 +136,7 @@ export function usePutIncome() {
   const changed = useHouseholdChanged();
   return useMutation({
     mutationFn: ({ householdId, year, ...body }: PutIncomeBody & { householdId: string; year: number }) =>
-      data(api.PUT('/api/households/{id}/incomes/{year}', { params: { path: { id: householdId, year } }, body })),
+      data(api.PUT('/api/households/{id}/incomes/{year}', { params: { path: { id: householdId, year: String(year) } }, body })),
     onSuccess: (i) => changed(i.householdId),
   });
 }

@@ -1931,7 +1931,7 @@ export interface paths {
                     categories?: string;
                     povertyCause?: string;
                     /** @description The year the income range (and the shown income) refers to; default the latest */
-                    incomeYear?: number;
+                    incomeYear?: string;
                     /** @description Per-capita net income at least this (fen) */
                     incomeMinFen?: number;
                     /** @description Per-capita net income at most this (fen) */
@@ -2112,7 +2112,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2221,7 +2224,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2347,7 +2353,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2521,7 +2530,10 @@ export interface paths {
                                 idNumber: string | null;
                                 /** @enum {string} */
                                 relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                                /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                                 birthDate: string | null;
+                                /** @description The year of birth, for every role */
+                                birthYear: number | null;
                                 /** @enum {string|null} */
                                 health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                                 disability: string | null;
@@ -2635,7 +2647,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -2742,7 +2757,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -2830,7 +2848,10 @@ export interface paths {
                             idNumber: string | null;
                             /** @enum {string} */
                             relation: "head" | "spouse" | "son" | "daughter" | "son_in_law" | "daughter_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+                            /** @description Null unless the role may see personal data (with the masked ID number it would complete it) */
                             birthDate: string | null;
+                            /** @description The year of birth, for every role */
+                            birthYear: number | null;
                             /** @enum {string|null} */
                             health: "healthy" | "chronic" | "serious_illness" | "disabled" | null;
                             disability: string | null;
@@ -2948,7 +2969,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    year: number;
+                    year: string;
                 };
                 cookie?: never;
             };
@@ -4277,7 +4298,7 @@ export interface paths {
                     categories?: string;
                     povertyCause?: string;
                     /** @description The year the income range (and the shown income) refers to; default the latest */
-                    incomeYear?: number;
+                    incomeYear?: string;
                     /** @description Per-capita net income at least this (fen) */
                     incomeMinFen?: number;
                     /** @description Per-capita net income at most this (fen) */

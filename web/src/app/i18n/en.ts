@@ -243,6 +243,9 @@ const en: Same<Messages> = {
       view_personal: 'View personal data',
       import: 'Excel import',
       export_personal: 'Export (full personal data)',
+      export_masked: 'Export (personal data masked)',
+      search_personal: 'Search by phone or ID number',
+      id_number_elsewhere: 'ID number registered elsewhere',
     },
     entities: {
       user: 'User',

@@ -239,6 +239,9 @@ const zhCN = {
       view_personal: '查看个人信息',
       import: '导入 Excel',
       export_personal: '导出（含完整个人信息）',
+      export_masked: '导出（个人信息已遮盖）',
+      search_personal: '按电话或身份证号查找',
+      id_number_elsewhere: '登记外乡镇身份证号',
     },
     entities: {
       user: '用户',

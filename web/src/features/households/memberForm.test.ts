@@ -10,6 +10,7 @@ const member: Member = {
   idNumber: '433124********086X',
   relation: 'spouse',
   birthDate: '1973-09-09',
+  birthYear: 1973,
   health: 'healthy',
   disability: null,
   education: 'none',

@@ -80,7 +80,7 @@ export function toQuery(f: HouseholdFilters): HouseholdQuery {
   if (f.categories.length) q.categories = f.categories.join(',');
   if (f.povertyCause) q.povertyCause = f.povertyCause;
   if (f.status) q.status = f.status;
-  if (f.incomeYear) q.incomeYear = f.incomeYear;
+  if (f.incomeYear) q.incomeYear = String(f.incomeYear);
   const min = f.incomeMin !== undefined ? yuanToFen(f.incomeMin) : null;
   const max = f.incomeMax !== undefined ? yuanToFen(f.incomeMax) : null;
   if (min !== null) q.incomeMinFen = min;

@@ -21,6 +21,7 @@ import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
 import { importRoutes } from './features/imports/routes.js';
+import { recoverJobsOfThisRunner } from './features/imports/service.js';
 import { householdRoutes } from './features/households/routes.js';
 import { pairingRoutes } from './features/pairings/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
@@ -96,6 +97,11 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
     version: config.version,
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The import jobs this server was running when it stopped died with it (imports/service.ts).
+  app.addHook('onReady', async () => {
+    await recoverJobsOfThisRunner(database.db, (err) => app.log.error(err));
+  });
 
   await app.register(authRoutes);
   await app.register(regionRoutes);

@@ -85,6 +85,8 @@ type Case = {
   body?: () => unknown;
   headers?: () => Record<string, string>;
   expect: number | 'empty' | 'self';
+  /** The exact error code when it is not the usual one (404 not_found, 403 out_of_scope). */
+  code?: string;
   /** More to check on the answer (downloads: nothing of 猫儿乡 inside). */
   check?: (res: Res) => Promise<void>;
 };
@@ -226,7 +228,7 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/public/diary', url: () => `/api/public/diary?regionCode=${MAOER}`, expect: 'empty' },
   { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404 },
   // The 补抽乡 administrator is no cadre: diaries are written by cadres.
-  { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403 },
+  { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403, code: 'forbidden' },
   { method: 'GET', route: '/api/diary-entries', url: () => `/api/diary-entries?cadreId=${other.fieldCadreId}`, expect: 'empty' },
   { method: 'GET', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, expect: 404 },
   { method: 'PATCH', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, body: () => ({ version: 2, body: '<p>改</p>' }), expect: 403 },
@@ -246,16 +248,39 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/notifications/{id}/read', url: () => `/api/notifications/${other.notificationId}/read`, expect: 404 },
 ];
 
-// Routes with no region-owned target: the session itself, and public system routes.
-const notRegionOwned = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password'];
+// Routes with no region-owned target: the session itself, and public system routes (method and path:
+// a new method on one of these paths needs a case).
+const notRegionOwned = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PATCH /api/auth/me', 'POST /api/auth/password'];
+/** Routes that answer without a session. */
+const publicRoutes = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout'];
+const isPublic = (r: string) => publicRoutes.includes(r) || r.split(' ')[1]!.startsWith('/api/public/');
+/** A route template (/api/households/{id}) as a pattern its case's URL must match. */
+const routePattern = (route: string) => new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/?]+').replace(/\./g, '\\.')}(\\?.*)?$`);
 
 describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
   it('has a scope case for every route of the API', async () => {
     const doc = (await t.anonymous.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
-    const missing = routes.filter((r) => !covered.has(r) && !notRegionOwned.includes(r.split(' ')[1]!));
+    const missing = routes.filter((r) => !covered.has(r) && !notRegionOwned.includes(r));
     expect(missing).toEqual([]);
+  });
+
+  it('has each case’s URL on the route it names', () => {
+    const astray = cases.filter((c) => !routePattern(c.route).test(c.url())).map((c) => `${c.method} ${c.route}: ${c.url()}`);
+    expect(astray).toEqual([]);
+  });
+
+  it('answers 401 on every route but the public ones without a session, whatever the input', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const answers: string[] = [];
+    for (const r of routes.filter((x) => !isPublic(x))) {
+      const [method, path] = r.split(' ') as [string, string];
+      const res = await t.anonymous.request({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, newId()), payload: method === 'GET' ? undefined : {} });
+      if (res.status !== 401 || res.body.error?.code !== 'unauthenticated') answers.push(`${r} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
   });
 
   for (const c of cases) {
@@ -268,6 +293,8 @@ describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
         expect(res.body.items.map((r: { code: string }) => r.code)).toEqual([BUCHOU]);
       } else {
         expect(res.status).toBe(c.expect);
+        const code = c.code ?? (c.expect === 404 ? 'not_found' : c.expect === 403 ? 'out_of_scope' : undefined);
+        if (code) expect(res.body.error?.code).toBe(code);
       }
       await c.check?.(res);
     });

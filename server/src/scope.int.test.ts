@@ -15,6 +15,8 @@ import { phonePhoto, photoUpload } from './features/visits/testing.js';
  */
 let t: TestContext;
 let buchou: Client;
+/** 猫儿乡's own administrator: the owner whose same request must succeed. */
+let maoerOwner: Client;
 const other: Record<string, string> = {};
 /** A households sheet naming a village of 猫儿乡. */
 let maoerSheet: Buffer;
@@ -26,6 +28,7 @@ beforeAll(async () => {
   other.userId = await t.createUser('maoer_cadre', 'cadre', '433124206201');
   buchou = await t.login('buchou_admin');
   const maoer = await t.login('maoer_admin');
+  maoerOwner = maoer;
   const group = await maoer.post('/api/regions', { parentCode: '433124206201', name: '一组' });
   other.groupCode = group.body.code;
   other.unitId = (await maoer.post('/api/units', { name: '猫儿乡人民政府', regionCode: MAOER })).body.id;
@@ -87,6 +90,8 @@ type Case = {
   expect: number | 'empty' | 'self';
   /** The exact error code when it is not the usual one (404 not_found, 403 out_of_scope). */
   code?: string;
+  /** A read refused with 404 is proven by 猫儿乡's administrator reading it (2xx); false where the owner is someone else. */
+  ownerReads?: false;
   /** More to check on the answer (downloads: nothing of 猫儿乡 inside). */
   check?: (res: Res) => Promise<void>;
 };
@@ -165,7 +170,8 @@ const cases: Case[] = [
   // A file naming 猫儿乡's village is checked, and that row refused.
   { method: 'POST', route: '/api/imports', url: () => '/api/imports', body: () => upload().payload, headers: () => upload().headers, expect: 201, check: async (res) => expect(res.body).toMatchObject({ errorRows: 1, summary: { rowsToImport: 0 } }) },
   { method: 'GET', route: '/api/imports/{id}', url: () => `/api/imports/${other.importId}`, expect: 404 },
-  { method: 'GET', route: '/api/imports/{id}/report.xlsx', url: () => `/api/imports/${other.importId}/report.xlsx`, expect: 404 },
+  // 猫儿乡's import had no bad rows, so no report: the owner's control is GET /api/imports/{id}.
+  { method: 'GET', route: '/api/imports/{id}/report.xlsx', url: () => `/api/imports/${other.importId}/report.xlsx`, expect: 404, ownerReads: false },
   { method: 'POST', route: '/api/imports/{id}/apply', url: () => `/api/imports/${other.importId}/apply`, body: () => ({ mode: 'valid_rows' }), expect: 403 },
   { method: 'GET', route: '/api/exports/households.xlsx', url: () => `/api/exports/households.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'GET', route: '/api/exports/cadres.xlsx', url: () => `/api/exports/cadres.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
@@ -223,10 +229,12 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/visits/{id}/confirmation', url: () => `/api/visits/${other.visitId}/confirmation`, expect: 403 },
   { method: 'POST', route: '/api/visits/{id}/confirm', url: () => `/api/visits/${other.visitId}/confirm`, body: () => ({ code: '123456' }), expect: 403 },
   // Public by design (no login): a token that is not one answers 404; the diary page shows published entries only.
-  { method: 'GET', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, expect: 404 },
+  // No token is real here: the public page's refusal is its own test (visits).
+  { method: 'GET', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, expect: 404, ownerReads: false },
   { method: 'POST', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, body: () => ({}), expect: 404 },
   { method: 'GET', route: '/api/public/diary', url: () => `/api/public/diary?regionCode=${MAOER}`, expect: 'empty' },
-  { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404 },
+  // The entry is submitted, not published: nobody reads it publicly.
+  { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404, ownerReads: false },
   // The 补抽乡 administrator is no cadre: diaries are written by cadres.
   { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403, code: 'forbidden' },
   { method: 'GET', route: '/api/diary-entries', url: () => `/api/diary-entries?cadreId=${other.fieldCadreId}`, expect: 'empty' },
@@ -256,6 +264,16 @@ const publicRoutes = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth
 const isPublic = (r: string) => publicRoutes.includes(r) || r.split(' ')[1]!.startsWith('/api/public/');
 /** A route template (/api/households/{id}) as a pattern its case's URL must match. */
 const routePattern = (route: string) => new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/?]+').replace(/\./g, '\\.')}(\\?.*)?$`);
+
+describe('the owner’s control: 猫儿乡’s administrator reads what 补抽乡’s is refused', () => {
+  for (const c of cases.filter((x) => x.method === 'GET' && x.expect === 404 && x.ownerReads !== false)) {
+    it(`GET ${c.route} → 2xx for the owner`, async () => {
+      const res = await maoerOwner.request({ method: 'GET', url: c.url() });
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(res.status).toBeLessThan(300);
+    });
+  }
+});
 
 describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
   it('has a scope case for every route of the API', async () => {

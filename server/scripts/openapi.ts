@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
 
 const fake = { db: {} as Database['db'], kind: 'embedded', close: async () => undefined } satisfies Database;
-const app = await buildApp(fake, { ...loadConfig({}), webDist: '/nonexistent' });
+const app = await buildApp(fake, { ...loadConfig({}), webDist: '/nonexistent' }, { recoverJobs: false });
 await app.ready();
 const out = path.resolve(import.meta.dirname, '../../web/src/api/openapi.json');
 fs.writeFileSync(out, JSON.stringify(app.swagger(), null, 1) + '\n');

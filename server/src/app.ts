@@ -22,6 +22,7 @@ import { registerAuth } from './features/auth/plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { cadreRoutes } from './features/cadres/routes.js';
 import { importRoutes } from './features/imports/routes.js';
+import { recoverJobsOfThisRunner } from './features/imports/service.js';
 import { householdRoutes } from './features/households/routes.js';
 import { pairingRoutes } from './features/pairings/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
@@ -50,11 +51,22 @@ const healthOut = z.object({
   version: z.string(),
 });
 
-export async function buildApp(database: Database, config: Config, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  database: Database,
+  config: Config,
+  opts: { logLevel?: string; /** false: no database behind (the OpenAPI script) */ recoverJobs?: boolean } = {},
+): Promise<FastifyInstance> {
   // A log stream (tests) gets everything, so a scan of it proves what no level writes.
   const level = opts.logLevel ?? (config.logStream ? 'trace' : undefined);
   const app = Fastify({
-    logger: level ? { level, serializers: safeSerializers, hooks: { logMethod: safeLogMethod }, ...(config.logStream ? { stream: config.logStream } : {}) } : false,
+    logger: level
+      ? {
+          level,
+          serializers: safeSerializers,
+          hooks: { logMethod: safeLogMethod },
+          ...(config.logStream ? { stream: config.logStream } : {}),
+        }
+      : false,
     bodyLimit: 2 * 1024 * 1024,
     // The client's address is the socket's unless a configured proxy forwards it (config.trustProxy).
     trustProxy: config.trustProxy,
@@ -65,9 +77,19 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   app.decorate('config', config);
   registerErrorHandling(app);
   app.addHook('preValidation', async (req) => {
-    for (const [root, value] of [['body', req.body], ['query', req.query], ['params', req.params]] as const) {
+    for (const [root, value] of [
+      ['body', req.body],
+      ['query', req.query],
+      ['params', req.params],
+    ] as const) {
       const problem = controlCharProblem(root, value);
-      if (problem) throw new AppError('validation_failed', undefined, [{ path: problem.path, message: req.actor?.lang === 'en' || langOf(req.headers) === 'en' ? problem.message.en : problem.message.zh }]);
+      if (problem)
+        throw new AppError('validation_failed', undefined, [
+          {
+            path: problem.path,
+            message: req.actor?.lang === 'en' || langOf(req.headers) === 'en' ? problem.message.en : problem.message.zh,
+          },
+        ]);
     }
   });
 
@@ -89,7 +111,11 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lianhu 联户 API', version: config.version, description: 'Pairing cadres with rural households: regions, users, audit and more.' },
+      info: {
+        title: 'Lianhu 联户 API',
+        version: config.version,
+        description: 'Pairing cadres with rural households: regions, users, audit and more.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lianhu_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -99,17 +125,28 @@ export async function buildApp(database: Database, config: Config, opts: { logLe
 
   // Asked once: the answer stays the same while the process lives, and health is polled often.
   let engine: Promise<string> | undefined;
-  const askEngine = async () => ((await database.db.execute(sql`select version() as v`)) as unknown as { rows: { v: string }[] }).rows[0]!.v;
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: healthOut } } }, async () => ({
-    status: 'ok' as const,
-    database: database.kind,
-    engine: await (engine ??= askEngine().catch((err: unknown) => {
-      engine = undefined;
-      throw err;
-    })),
-    version: config.version,
-  }));
+  const askEngine = async () =>
+    ((await database.db.execute(sql`select version() as v`)) as unknown as { rows: { v: string }[] }).rows[0]!.v;
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: healthOut } } },
+    async () => ({
+      status: 'ok' as const,
+      database: database.kind,
+      engine: await (engine ??= askEngine().catch((err: unknown) => {
+        engine = undefined;
+        throw err;
+      })),
+      version: config.version,
+    }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The import jobs this server was running when it stopped died with it (imports/service.ts).
+  if (opts.recoverJobs !== false)
+    app.addHook('onReady', async () => {
+      await recoverJobsOfThisRunner(database.db, (err) => app.log.error(err));
+    });
 
   await app.register(authRoutes);
   await app.register(regionRoutes);

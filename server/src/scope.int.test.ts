@@ -15,6 +15,8 @@ import { phonePhoto, photoUpload } from './features/visits/testing.js';
  */
 let t: TestContext;
 let buchou: Client;
+/** 猫儿乡's own administrator: the owner whose same request must succeed. */
+let maoerOwner: Client;
 const other: Record<string, string> = {};
 /** A households sheet naming a village of 猫儿乡. */
 let maoerSheet: Buffer;
@@ -26,6 +28,7 @@ beforeAll(async () => {
   other.userId = await t.createUser('maoer_cadre', 'cadre', '433124206201');
   buchou = await t.login('buchou_admin');
   const maoer = await t.login('maoer_admin');
+  maoerOwner = maoer;
   const group = await maoer.post('/api/regions', { parentCode: '433124206201', name: '一组' });
   other.groupCode = group.body.code;
   other.unitId = (await maoer.post('/api/units', { name: '猫儿乡人民政府', regionCode: MAOER })).body.id;
@@ -85,6 +88,10 @@ type Case = {
   body?: () => unknown;
   headers?: () => Record<string, string>;
   expect: number | 'empty' | 'self';
+  /** The exact error code when it is not the usual one (404 not_found, 403 out_of_scope). */
+  code?: string;
+  /** A read refused with 404 is proven by 猫儿乡's administrator reading it (2xx); false where the owner is someone else. */
+  ownerReads?: false;
   /** More to check on the answer (downloads: nothing of 猫儿乡 inside). */
   check?: (res: Res) => Promise<void>;
 };
@@ -170,7 +177,8 @@ const cases: Case[] = [
   // A file naming 猫儿乡's village is checked, and that row refused.
   { method: 'POST', route: '/api/imports', url: () => '/api/imports', body: () => upload().payload, headers: () => upload().headers, expect: 201, check: async (res) => expect(res.body).toMatchObject({ errorRows: 1, summary: { rowsToImport: 0 } }) },
   { method: 'GET', route: '/api/imports/{id}', url: () => `/api/imports/${other.importId}`, expect: 404 },
-  { method: 'GET', route: '/api/imports/{id}/report.xlsx', url: () => `/api/imports/${other.importId}/report.xlsx`, expect: 404 },
+  // 猫儿乡's import had no bad rows, so no report: the owner's control is GET /api/imports/{id}.
+  { method: 'GET', route: '/api/imports/{id}/report.xlsx', url: () => `/api/imports/${other.importId}/report.xlsx`, expect: 404, ownerReads: false },
   { method: 'POST', route: '/api/imports/{id}/apply', url: () => `/api/imports/${other.importId}/apply`, body: () => ({ mode: 'valid_rows' }), expect: 403 },
   { method: 'GET', route: '/api/exports/households.xlsx', url: () => `/api/exports/households.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
   { method: 'GET', route: '/api/exports/cadres.xlsx', url: () => `/api/exports/cadres.xlsx?regionCode=${MAOER}`, expect: 200, check: async (res) => expect(await sheetRows(res)).toHaveLength(1) },
@@ -232,12 +240,14 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/visits/{id}/confirmation', url: () => `/api/visits/${other.visitId}/confirmation`, expect: 403 },
   { method: 'POST', route: '/api/visits/{id}/confirm', url: () => `/api/visits/${other.visitId}/confirm`, body: () => ({ code: '123456' }), expect: 403 },
   // Public by design (no login): a token that is not one answers 404; the diary page shows published entries only.
-  { method: 'GET', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, expect: 404 },
+  // No token is real here: the public page's refusal is its own test (visits).
+  { method: 'GET', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, expect: 404, ownerReads: false },
   { method: 'POST', route: '/api/public/visit-confirmations/{token}', url: () => `/api/public/visit-confirmations/${'t'.repeat(43)}`, body: () => ({}), expect: 404 },
   { method: 'GET', route: '/api/public/diary', url: () => `/api/public/diary?regionCode=${MAOER}`, expect: 'empty' },
-  { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404 },
+  // The entry is submitted, not published: nobody reads it publicly.
+  { method: 'GET', route: '/api/public/diary/{id}', url: () => `/api/public/diary/${other.entryId}`, expect: 404, ownerReads: false },
   // The 补抽乡 administrator is no cadre: diaries are written by cadres.
-  { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403 },
+  { method: 'POST', route: '/api/diary-entries', url: () => '/api/diary-entries', body: () => ({ month: '2025-03' }), expect: 403, code: 'forbidden' },
   { method: 'GET', route: '/api/diary-entries', url: () => `/api/diary-entries?cadreId=${other.fieldCadreId}`, expect: 'empty' },
   { method: 'GET', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, expect: 404 },
   { method: 'PATCH', route: '/api/diary-entries/{id}', url: () => `/api/diary-entries/${other.entryId}`, body: () => ({ version: 2, body: '<p>改</p>' }), expect: 403 },
@@ -257,16 +267,49 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/notifications/{id}/read', url: () => `/api/notifications/${other.notificationId}/read`, expect: 404 },
 ];
 
-// Routes with no region-owned target: the session itself, and public system routes.
-const notRegionOwned = ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password'];
+// Routes with no region-owned target: the session itself, and public system routes (method and path:
+// a new method on one of these paths needs a case).
+const notRegionOwned = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PATCH /api/auth/me', 'POST /api/auth/password'];
+/** Routes that answer without a session. */
+const publicRoutes = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout'];
+const isPublic = (r: string) => publicRoutes.includes(r) || r.split(' ')[1]!.startsWith('/api/public/');
+/** A route template (/api/households/{id}) as a pattern its case's URL must match. */
+const routePattern = (route: string) => new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/?]+').replace(/\./g, '\\.')}(\\?.*)?$`);
+
+describe('the owner’s control: 猫儿乡’s administrator reads what 补抽乡’s is refused', () => {
+  for (const c of cases.filter((x) => x.method === 'GET' && x.expect === 404 && x.ownerReads !== false)) {
+    it(`GET ${c.route} → 2xx for the owner`, async () => {
+      const res = await maoerOwner.request({ method: 'GET', url: c.url() });
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(res.status).toBeLessThan(300);
+    });
+  }
+});
 
 describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
   it('has a scope case for every route of the API', async () => {
     const doc = (await t.anonymous.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
-    const missing = routes.filter((r) => !covered.has(r) && !notRegionOwned.includes(r.split(' ')[1]!));
+    const missing = routes.filter((r) => !covered.has(r) && !notRegionOwned.includes(r));
     expect(missing).toEqual([]);
+  });
+
+  it('has each case’s URL on the route it names', () => {
+    const astray = cases.filter((c) => !routePattern(c.route).test(c.url())).map((c) => `${c.method} ${c.route}: ${c.url()}`);
+    expect(astray).toEqual([]);
+  });
+
+  it('answers 401 on every route but the public ones without a session, whatever the input', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const answers: string[] = [];
+    for (const r of routes.filter((x) => !isPublic(x))) {
+      const [method, path] = r.split(' ') as [string, string];
+      const res = await t.anonymous.request({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, newId()), payload: method === 'GET' ? undefined : {} });
+      if (res.status !== 401 || res.body.error?.code !== 'unauthenticated') answers.push(`${r} → ${res.status}`);
+    }
+    expect(answers).toEqual([]);
   });
 
   for (const c of cases) {
@@ -279,6 +322,8 @@ describe('a 补抽乡 administrator reaching into 猫儿乡', () => {
         expect(res.body.items.map((r: { code: string }) => r.code)).toEqual([BUCHOU]);
       } else {
         expect(res.status).toBe(c.expect);
+        const code = c.code ?? (c.expect === 404 ? 'not_found' : c.expect === 403 ? 'out_of_scope' : undefined);
+        if (code) expect(res.body.error?.code).toBe(code);
       }
       await c.check?.(res);
     });

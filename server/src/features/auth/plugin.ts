@@ -13,6 +13,13 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Routes anyone may call: everything else answers 401 without a session before its input is even
+ * read, so an anonymous caller learns nothing of a route's rules from 400s.
+ */
+const publicRoute = (url: string | undefined) =>
+  url === undefined || url === '/api/health' || url === '/api/auth/login' || url === '/api/auth/logout' || url === '/api/openapi.json' || url.startsWith('/api/docs') || url.startsWith('/api/public/');
+
 /** What an account that must change its password may still do: change it, sign out, and see who it is. */
 const beforePasswordChange = new Set(['POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/auth/me']);
 
@@ -26,9 +33,11 @@ export function registerAuth(app: FastifyInstance, settings: SessionSettings) {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const found = await authenticate(app.db, settings, token);
-    if (!found) return;
+    const found = token ? await authenticate(app.db, settings, token) : null;
+    if (!found) {
+      if (!publicRoute(req.routeOptions.url)) throw new AppError('unauthenticated');
+      return;
+    }
     const header = req.headers['x-lang'];
     req.actor = actorFromUser(found.user, header ? langOf(req.headers) : undefined, found.cadre);
     req.csrfToken = found.csrfToken;

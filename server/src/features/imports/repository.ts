@@ -78,6 +78,14 @@ export async function updateJob(db: Executor, id: string, set: Partial<typeof im
     .where(eq(importJobs.id, id));
 }
 
+/** The jobs a server was checking or applying. */
+export function runningJobsOf(db: Executor, runner: string) {
+  return db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.runner, runner), inArray(importJobs.status, ['validating', 'importing'])));
+}
+
 /** Moves a job from one of `from` to `to` if nobody else did first; false when it was not in `from`. */
 export async function claimJob(db: Executor, id: string, from: JobRow['status'][], set: Partial<typeof importJobs.$inferInsert>): Promise<boolean> {
   const rows = await db

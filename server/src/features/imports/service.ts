@@ -22,6 +22,7 @@ import * as repo from './repository.js';
 import { inlineApplyRows, inlineFileBytes, maxUploadBytes, type Msg } from './rules.js';
 import { bulkIds, DataChanged, nameInitials, type Run } from './run.js';
 import { dropStaging } from './staging.js';
+import { thisRunner } from './runner.js';
 import type { JobOut } from './schemas.js';
 import type { importKinds, ImportSummary } from './tables.js';
 
@@ -98,6 +99,7 @@ export async function createImport(db: Db, storage: FileStorage, actor: Actor, i
     kind: input.kind,
     fileName: input.fileName.slice(0, 200),
     fileKey: files(input.id).upload,
+    runner: thisRunner,
     regionCode: actor.regionCode,
     countyCode: countyOf(actor.regionCode) ?? actor.regionCode.slice(0, 6),
     createdBy: actor.id,
@@ -155,6 +157,22 @@ async function recoverStale(db: Db, job: repo.Job): Promise<repo.Job> {
   // a check that died leaves its working tables behind
   if (job.status === 'validating') await dropStaging(db, job.id);
   return { ...job, ...set };
+}
+
+/**
+ * At start-up: the jobs this server was checking or applying when it stopped died with it. A check
+ * fails (its working tables dropped); an apply wrote nothing (one transaction) and is validated
+ * again, ready to re-run at once rather than after staleAfterMs.
+ */
+export async function recoverJobsOfThisRunner(db: Db, log: Log): Promise<number> {
+  const jobs = await repo.runningJobsOf(db, thisRunner);
+  const interrupted = { zh: '核对被中断（服务重启），请重新上传', en: 'The check was interrupted; upload again' };
+  for (const job of jobs) {
+    const set = job.status === 'importing' ? { status: 'validated' as const, processedRows: job.totalRows } : { status: 'failed' as const, summary: { counts: {}, failure: interrupted } };
+    if (!(await repo.claimJob(db, job.id, [job.status], set))) continue;
+    if (job.status === 'validating') await dropStaging(db, job.id).catch(log);
+  }
+  return jobs.length;
 }
 
 function present(job: repo.Job, actor: Actor): JobOut {
@@ -226,7 +244,7 @@ export async function applyImport(db: Db, storage: FileStorage, actor: Actor, id
   }
   const rows = counts.rowsToImport ?? 0;
   if (rows === 0) throw conflict({ zh: '没有可以导入的行：请先改正错误', en: 'No valid rows to import' });
-  if (!(await repo.claimJob(db, id, ['validated'], { status: 'importing', mode, processedRows: 0 }))) throw conflict({ zh: '正在导入，请勿重复提交', en: 'Already importing' });
+  if (!(await repo.claimJob(db, id, ['validated'], { status: 'importing', mode, processedRows: 0, runner: thisRunner }))) throw conflict({ zh: '正在导入，请勿重复提交', en: 'Already importing' });
 
   const write = async (): Promise<Msg | null> => {
     applying.set(id, 0);

@@ -40,6 +40,8 @@ export const importJobs = pgTable(
     summary: jsonb('summary').$type<ImportSummary>(),
     createdBy: uuid('created_by').references(() => users.id),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The server (imports/runner.ts) running its check or apply: it recovers its own jobs at start-up. */
+    runner: text('runner'),
   },
   (t) => [index('import_jobs_region_idx').on(t.regionCode.op('text_pattern_ops'))],
 );

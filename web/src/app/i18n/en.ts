@@ -260,6 +260,9 @@ const en: Same<Messages> = {
       merge: 'Region merge',
       split: 'Region split',
       rename: 'Region rename',
+      export_masked: 'Export (personal data masked)',
+      search_personal: 'Search by phone or ID number',
+      id_number_elsewhere: 'ID number registered elsewhere',
     },
     entities: {
       user: 'User',

@@ -256,6 +256,9 @@ const zhCN = {
       merge: '区划合并',
       split: '区划拆分',
       rename: '区划更名',
+      export_masked: '导出（个人信息已遮盖）',
+      search_personal: '按电话或身份证号查找',
+      id_number_elsewhere: '登记外乡镇身份证号',
     },
     entities: {
       user: '用户',

@@ -28,6 +28,9 @@ export const actionColor = (a: string): string =>
     view_personal: 'magenta',
     import: 'geekblue',
     export_personal: 'magenta',
+    export_masked: 'purple',
+    search_personal: 'volcano',
+    id_number_elsewhere: 'red',
   })[a] ?? 'default';
 
 /** A readable name for the record, from what the entry itself carries. */

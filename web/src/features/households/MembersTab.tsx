@@ -38,7 +38,7 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {[
             m.sex && t(`members.sexes.${m.sex}`),
-            ageOf(m.birthDate) !== null && t('members.ageValue', { age: ageOf(m.birthDate) }),
+            ageOf(m.birthDate, m.birthYear) !== null && t('members.ageValue', { age: ageOf(m.birthDate, m.birthYear) }),
             m.idNumber,
           ]
             .filter(Boolean)
@@ -78,7 +78,9 @@ export function MembersTab({ household, editable, onStale }: { household: Househ
         {
           title: t('members.birthDate'),
           dataIndex: 'birthDate',
-          render: (d: string | null) => (d ? t('members.birthWithAge', { date: d, age: ageOf(d) }) : dash),
+          // Roles that see ID numbers masked get the year only (the date would complete the mask).
+          render: (d: string | null, m: Member) =>
+            d ? t('members.birthWithAge', { date: d, age: ageOf(d) }) : m.birthYear ? t('members.birthWithAge', { date: String(m.birthYear), age: ageOf(null, m.birthYear) }) : dash,
         },
         { title: t('members.health'), dataIndex: 'health', render: (v: string | null) => coded(v, 'healths') },
         { title: t('members.education'), dataIndex: 'education', responsive: ['lg'], render: (v: string | null) => coded(v, 'educations') },

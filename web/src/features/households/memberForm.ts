@@ -95,8 +95,8 @@ export function memberChanges(before: Member, v: MemberValues): Partial<Body> & 
   return changes;
 }
 
-/** Whole years between a birth date and today. */
-export function ageOf(birthDate: string | null, today = dayjs()): number | null {
-  if (!birthDate) return null;
-  return today.diff(dayjs(birthDate), 'year');
+/** Whole years between a birth date and today; with the year alone (masked roles), the age this year reaches. */
+export function ageOf(birthDate: string | null, birthYear: number | null = null, today = dayjs()): number | null {
+  if (birthDate) return today.diff(dayjs(birthDate), 'year');
+  return birthYear ? today.year() - birthYear : null;
 }

@@ -6079,6 +6079,17 @@ export interface paths {
                                 populationIds: string[];
                                 /** @description The entries drawn */
                                 entryIds: string[];
+                                /** @description The entries drawn, by cadre and month, in the order drawn */
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    cadreId: string;
+                                    cadreName: string;
+                                    month: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "returned" | "accepted";
+                                }[];
                                 /** Format: uuid */
                                 drawnBy: string;
                                 drawnByName: string;
@@ -6140,6 +6151,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;
@@ -6170,6 +6192,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;
@@ -6227,6 +6260,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;

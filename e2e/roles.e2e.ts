@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoProblems, journey, launch, login, openTab, screenshot, tablesSettled, type Tab } from './helpers';
+import { expectNoProblems, journey, launch, login, openTab, screenshot, screenshotDir, tablesSettled, type Tab } from './helpers';
 
 /** Two cores shared with other runs: the first page load can take longer than the default 15 s. */
 const slow = (page: Page) => page.setDefaultNavigationTimeout(60_000);
@@ -126,8 +126,14 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       slow(page);
       await login(page, 'township');
       await page.goto('/diary-audit');
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, 'roles-sample');
+      // Draw this quarter's sample if nobody has yet, then read it by name and open how it was drawn.
+      const draw = page.getByRole('button', { name: /抽取 .* 样本/ });
+      await page.getByTestId('sample').or(draw).first().waitFor({ timeout: 60_000 });
+      if (await draw.isVisible()) await draw.click();
+      await page.getByTestId('sample-entry').first().waitFor({ timeout: 60_000 });
+      await page.getByText('这份样本是怎么抽的？').first().click();
+      await page.getByTestId('sample').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${screenshotDir}/roles-sample.png` });
     });
   });
 });

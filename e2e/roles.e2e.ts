@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoProblems, journey, launch, login, openTab, screenshot, tablesSettled, type Tab } from './helpers';
+import { expectNoProblems, journey, launch, login, openTab, screenshot, screenshotDir, tablesSettled, type Tab } from './helpers';
 
 /** Two cores shared with other runs: the first page load can take longer than the default 15 s. */
 const slow = (page: Page) => page.setDefaultNavigationTimeout(60_000);
@@ -17,8 +17,9 @@ async function openFromMenu(page: Page, name: string, path: string) {
 }
 
 /** Rows of the first table on the page once loaded (placeholder rows excluded). */
-async function tableRows(page: Page) {
-  // A loaded two-core machine: a county-wide list can take longer than the default 15 s.
+async function tableRows(page: Page, column: string) {
+  // The page's own table (its column), not the one of the page before; a loaded machine: up to 60 s.
+  await page.locator('.ant-table-thead th', { hasText: column }).first().waitFor({ timeout: 60_000 });
   await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
   await page
     .locator('.ant-table-wrapper .ant-spin-spinning')
@@ -49,14 +50,14 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       expect(await page.locator('main').innerText()).not.toContain('leader');
 
       await openFromMenu(page, '工作清单', '/worklists');
-      const rows = await tableRows(page);
+      const rows = await tableRows(page, '已走访');
       expect(rows.length).toBeGreaterThan(0);
       await page.getByTestId('cadence-legend').waitFor();
       await screenshot(page, 'roles-leader-worklist');
 
       // 补抽乡's cadres (seed 000): a cadre with households, whose numbers link to their page.
       await page.goto('/worklists?regionCode=433124213000');
-      await tableRows(page);
+      await tableRows(page, '已走访');
       await screenshot(page, 'roles-leader-worklist-buchou');
       await page.locator('.ant-table-tbody tr.ant-table-row a[href$="?tab=households"]').first().click();
       await page.waitForURL(/\/cadres\/[0-9a-f-]{36}/);
@@ -65,12 +66,12 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       await screenshot(page, 'roles-leader-cadre');
 
       await openFromMenu(page, '干部', '/cadres');
-      expect((await tableRows(page)).length).toBeGreaterThan(0);
+      expect((await tableRows(page, '党支部')).length).toBeGreaterThan(0);
       await openFromMenu(page, '农户', '/households');
-      expect((await tableRows(page)).length).toBeGreaterThan(0);
+      expect((await tableRows(page, '帮扶责任人')).length).toBeGreaterThan(0);
       await openFromMenu(page, '结对', '/pairings');
       await openFromMenu(page, '单位/部门', '/units');
-      expect((await tableRows(page)).length).toBeGreaterThan(0);
+      expect((await tableRows(page, '层级')).length).toBeGreaterThan(0);
       expectNoProblems(tab);
     });
   });
@@ -84,20 +85,23 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       expect(menu).toEqual(['工作台', '工作清单', '本单位干部', '农户', '包村/帮乡', '行政区划', '修改密码']);
 
       await openFromMenu(page, '本单位干部', '/cadres');
-      const cadres = await tableRows(page);
+      const cadres = await tableRows(page, '党支部');
       expect(cadres.length).toBeGreaterThan(0);
       // Only the unit's cadres: every row names 县农业局.
       expect(cadres.every((r) => r.includes('县农业局'))).toBe(true);
       await screenshot(page, 'roles-unithead-cadres');
 
       await openFromMenu(page, '农户', '/households');
-      const households = await tableRows(page);
-      expect(households.length).toBeGreaterThan(0);
+      // The unit's households only: the demo's 县农业局 takes on no village and its cadres help no
+      // household yet, so the list is empty where the county administrator's has hundreds.
+      await page.locator('.ant-table-thead th', { hasText: '帮扶责任人' }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.ant-table-tbody .ant-empty, .ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+      expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(0);
       await screenshot(page, 'roles-unithead-households');
 
       await openFromMenu(page, '包村/帮乡', '/pairings');
       await openFromMenu(page, '工作清单', '/worklists');
-      const work = await tableRows(page);
+      const work = await tableRows(page, '已走访');
       expect(work.every((r) => r.includes('县农业局'))).toBe(true);
       expectNoProblems(tab);
     });
@@ -122,8 +126,14 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       slow(page);
       await login(page, 'township');
       await page.goto('/diary-audit');
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, 'roles-sample');
+      // Draw this quarter's sample if nobody has yet, then read it by name and open how it was drawn.
+      const draw = page.getByRole('button', { name: /抽取 .* 样本/ });
+      await page.getByTestId('sample').or(draw).first().waitFor({ timeout: 60_000 });
+      if (await draw.isVisible()) await draw.click();
+      await page.getByTestId('sample-entry').first().waitFor({ timeout: 60_000 });
+      await page.getByText('这份样本是怎么抽的？').first().click();
+      await page.getByTestId('sample').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${screenshotDir}/roles-sample.png` });
     });
   });
 });

@@ -6757,6 +6757,17 @@ export interface paths {
                                 populationIds: string[];
                                 /** @description The entries drawn */
                                 entryIds: string[];
+                                /** @description The entries drawn, by cadre and month, in the order drawn */
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    cadreId: string;
+                                    cadreName: string;
+                                    month: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "returned" | "accepted";
+                                }[];
                                 /** Format: uuid */
                                 drawnBy: string;
                                 drawnByName: string;
@@ -6818,6 +6829,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;
@@ -6848,6 +6870,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;
@@ -6905,6 +6938,17 @@ export interface paths {
                             populationIds: string[];
                             /** @description The entries drawn */
                             entryIds: string[];
+                            /** @description The entries drawn, by cadre and month, in the order drawn */
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cadreId: string;
+                                cadreName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "accepted";
+                            }[];
                             /** Format: uuid */
                             drawnBy: string;
                             drawnByName: string;

@@ -212,6 +212,14 @@ describe('the quarterly sample (调阅)', () => {
     expect(res.body).toMatchObject({ quarter, regionCode: BUCHOU, populationSize: 2, verified: true, drawnByName: 'buchou_admin' });
     expect(res.body.populationIds.sort()).toEqual([entry.id, shiEntry.id].sort());
     expect(res.body.entryIds).toEqual(drawSample(res.body.populationIds, res.body.seed, 2));
+    // The drawn entries by cadre and month, in the order drawn.
+    const names = new Map([
+      [entry.id, '龙文斌'],
+      [shiEntry.id, '石金林'],
+    ]);
+    expect(res.body.entries).toEqual(
+      res.body.entryIds.map((id: string) => expect.objectContaining({ id, cadreName: names.get(id), month: expect.any(String), status: expect.any(String) })),
+    );
     const again = await w.admin.post('/api/diary-samples', { quarter });
     expect(again.status).toBe(409);
     expect(again.body.error.current.id).toBe(res.body.id);

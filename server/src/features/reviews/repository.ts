@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { regionWhere, significantPrefix, type Scope } from '../../platform/scope.js';
+import { cadres } from '../cadres/tables.js';
 import { diaryEntries } from '../diaries/tables.js';
 import { diaryReviews, diarySamples } from './tables.js';
 
@@ -72,4 +73,16 @@ export async function samplesInScope(db: Executor, scope: Scope, quarter: string
     .select()
     .from(diarySamples)
     .where(and(regionWhere(diarySamples.regionCode, scope), eq(diarySamples.quarter, quarter)));
+}
+
+/** The drawn entries by cadre and month, in the sample's order. */
+export async function sampleEntries(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: diaryEntries.id, cadreId: diaryEntries.cadreId, cadreName: cadres.name, month: diaryEntries.month, status: diaryEntries.status })
+    .from(diaryEntries)
+    .innerJoin(cadres, eq(cadres.id, diaryEntries.cadreId))
+    .where(inArray(diaryEntries.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryStatuses } from '../diaries/rules.js';
 import { pageOf, pageQuery } from '../../platform/pagination.js';
 import { codeSchema } from '../regions/schemas.js';
 import { reviewActions } from '../diaries/rules.js';
@@ -49,6 +50,9 @@ export const sampleOut = z.object({
   populationDigest: z.string().describe('SHA-256 of the sorted population ids'),
   populationIds: z.array(z.uuid()),
   entryIds: z.array(z.uuid()).describe('The entries drawn'),
+  entries: z
+    .array(z.object({ id: z.uuid(), cadreId: z.uuid(), cadreName: z.string(), month: z.string(), status: z.enum(entryStatuses) }))
+    .describe('The entries drawn, by cadre and month, in the order drawn'),
   drawnBy: z.uuid(),
   drawnByName: z.string(),
   drawnAt: z.date(),

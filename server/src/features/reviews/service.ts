@@ -104,8 +104,10 @@ export async function reviewEntry(db: Db, actor: Actor, entryId: string, input: 
   return getEntry(db, actor, entryId);
 }
 
-const presentSample = (s: repo.SampleRow) => ({
+/** A sample as people read it: the drawn entries by cadre and month (the ids alone told a reviewer nothing). */
+const presentSample = async (db: Executor, s: repo.SampleRow) => ({
   ...s,
+  entries: await repo.sampleEntries(db, s.entryIds),
   verified:
     populationDigest(s.populationIds) === s.populationDigest &&
     JSON.stringify(drawSample(s.populationIds, s.seed, s.entryIds.length)) === JSON.stringify(s.entryIds),
@@ -122,7 +124,7 @@ export async function drawQuarterSample(db: Db, actor: Actor, input: z.infer<typ
   await regionForWrite(db, actor, regionCode, 'body.regionCode');
   if (input.id) {
     const existing = await repo.getSample(db, actor.scope, input.id);
-    if (existing) return { sample: presentSample(existing), created: false };
+    if (existing) return { sample: await presentSample(db, existing), created: false };
   }
   const taken = await repo.sampleFor(db, regionCode, input.quarter);
   if (taken)
@@ -130,7 +132,7 @@ export async function drawQuarterSample(db: Db, actor: Actor, input: z.infer<typ
       'duplicate',
       { zh: '本季度该地区已抽取过日记，不能重抽', en: 'This quarter has been sampled for the region already' },
       [{ path: 'body.quarter', message: actor.lang === 'en' ? 'already drawn' : '已抽取' }],
-      presentSample(taken),
+      await presentSample(db, taken),
     );
   const months = monthsOfQuarter(input.quarter);
   const population = await repo.populationOf(db, regionCode, months[0]!, nextMonth(months[2]!));
@@ -160,16 +162,16 @@ export async function drawQuarterSample(db: Db, actor: Actor, input: z.infer<typ
       after: { quarter: row.quarter, seed, populationSize: row.populationSize, entryIds },
     });
   });
-  return { sample: presentSample((await repo.getSample(db, actor.scope, id))!), created: true };
+  return { sample: await presentSample(db, (await repo.getSample(db, actor.scope, id))!), created: true };
 }
 
 export async function getSample(db: Db, actor: Actor, id: string) {
   const s = await repo.getSample(db, actor.scope, id);
   if (!s) throw notFound({ zh: '日记抽查', en: 'Sample' });
-  return presentSample(s);
+  return presentSample(db, s);
 }
 
 export async function listSamples(db: Db, actor: Actor, q: { quarter?: string; page: number; pageSize: number }) {
   const { items, total } = await repo.listSamples(db, actor.scope, q);
-  return { items: items.map(presentSample), total };
+  return { items: await Promise.all(items.map((i) => presentSample(db, i))), total };
 }

@@ -110,6 +110,9 @@ const fieldworkEn: typeof fieldworkZh = {
     },
   },
   reviews: {
+    sampleEntry: '{{name}} · {{month}}',
+    howDrawn: 'How was this sample drawn?',
+    howDrawnText: 'The quarter has {{n}} submitted entries. Before the draw the system made a random seed and recorded it; each entry got a number from the seed, and the {{k}} lowest were drawn. The seed and the list of all entries are kept, so anyone can draw again and get the same result: nobody can pick the sample.',
     title: 'Diary review',
     auditTitle: 'Diary sampling',
     queue: 'Awaiting review',

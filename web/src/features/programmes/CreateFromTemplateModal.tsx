@@ -70,7 +70,7 @@ export function CreateFromTemplateModal({ onClose, onCreated }: { onClose: () =>
                 <Radio key={tpl.key} value={tpl.key}>
                   {tpl.name}{' '}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('programmes.seed', { seed: tpl.seed })}
+                    {t('programmes.seed', { place: t(`programmes.seedPlaces.${tpl.seed as '000'}`) })}
                   </Typography.Text>
                 </Radio>
               ))}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -84,20 +84,6 @@ export function ReviewsPage() {
                       children: t('reviews.drawnBy', { name: s.drawnByName, at: dayjs(s.drawnAt).format('YYYY-MM-DD HH:mm') }),
                     },
                     {
-                      key: 'seed',
-                      label: t('reviews.seed'),
-                      children: (
-                        <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
-                          {s.seed}
-                        </Typography.Text>
-                      ),
-                    },
-                    {
-                      key: 'digest',
-                      label: t('reviews.digest'),
-                      children: <Typography.Text style={{ wordBreak: 'break-all' }}>{s.populationDigest}</Typography.Text>,
-                    },
-                    {
                       key: 'verified',
                       label: '',
                       children: s.verified ? (
@@ -113,17 +99,56 @@ export function ReviewsPage() {
                   ]}
                 />
                 <Space wrap style={{ marginTop: 8 }}>
-                  {s.entryIds.map((id, i) => {
-                    const read = reviewedIn.get(s.id)?.get(id);
+                  {s.entries.map((e) => {
+                    const read = reviewedIn.get(s.id)?.get(e.id);
                     return (
-                      <Link key={id} to={`/reviews/${id}?sample=${s.id}`}>
+                      <Link key={e.id} to={`/reviews/${e.id}?sample=${s.id}`} data-testid="sample-entry">
                         <Tag color={read ? 'success' : 'default'}>
-                          #{i + 1} {read ? t('reviews.reviewed') : t('reviews.notReviewed')}
+                          {t('reviews.sampleEntry', { name: e.cadreName, month: e.month })} ·{' '}
+                          {read ? t('reviews.reviewed') : t('reviews.notReviewed')}
                         </Tag>
                       </Link>
                     );
                   })}
                 </Space>
+                <Collapse
+                  ghost
+                  size="small"
+                  style={{ marginTop: 8 }}
+                  items={[
+                    {
+                      key: 'how',
+                      label: t('reviews.howDrawn'),
+                      children: (
+                        <>
+                          <Typography.Paragraph>
+                            {t('reviews.howDrawnText', { n: s.populationSize, k: s.entryIds.length })}
+                          </Typography.Paragraph>
+                          <Descriptions
+                            size="small"
+                            column={1}
+                            items={[
+                              {
+                                key: 'seed',
+                                label: t('reviews.seed'),
+                                children: (
+                                  <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                                    {s.seed}
+                                  </Typography.Text>
+                                ),
+                              },
+                              {
+                                key: 'digest',
+                                label: t('reviews.digest'),
+                                children: <Typography.Text style={{ wordBreak: 'break-all' }}>{s.populationDigest}</Typography.Text>,
+                              },
+                            ]}
+                          />
+                        </>
+                      ),
+                    },
+                  ]}
+                />
               </div>
             ))}
           </Flex>

@@ -120,8 +120,9 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/regions/events', url: () => '/api/regions/events', body: () => ({ kind: 'merge', on: '2016-01-01', predecessorCodes: ['433124206201'], successorCodes: ['433124206202'] }), expect: 403 },
   { method: 'POST', route: '/api/regions/{code}/rename', url: () => `/api/regions/${MAOER}/rename`, body: () => ({ version: 1, on: '1984-01-01', oldName: '猫儿公社' }), expect: 403 },
   // Loading national divisions is for system and county administrators (a county's own only).
-  { method: 'GET', route: '/api/regions/divisions', url: () => '/api/regions/divisions', expect: 403 },
-  { method: 'POST', route: '/api/regions/load', url: () => '/api/regions/load', body: () => ({ code: '433124' }), expect: 403 },
+  // loading divisions is the county's and the system administrator's: a township administrator's role may not
+  { method: 'GET', route: '/api/regions/divisions', url: () => '/api/regions/divisions', expect: 403, code: 'forbidden' },
+  { method: 'POST', route: '/api/regions/load', url: () => '/api/regions/load', body: () => ({ code: '433124' }), expect: 403, code: 'forbidden' },
   { method: 'GET', route: '/api/users', url: () => `/api/users?regionCode=${MAOER}`, expect: 'empty' },
   { method: 'GET', route: '/api/users/{id}', url: () => `/api/users/${other.userId}`, expect: 404 },
   { method: 'POST', route: '/api/users', url: () => '/api/users', body: () => ({ username: 'intruder', displayName: 'x', role: 'cadre', regionCode: '433124206201', password: 'abc-12345' }), expect: 403 },

@@ -168,7 +168,8 @@ describe("the administrator's list", () => {
   });
 
   it('exports the list as a workbook', async () => {
-    const res = await w.admin.get(`/api/worklists/admin.xlsx?regionCode=${BUCHOU}`);
+    // seen on the month's last day, when what is not done is due (on the 2nd nothing would be flagged)
+    const res = await w.admin.get(`/api/worklists/admin.xlsx?regionCode=${BUCHOU}&on=${lastDayOfMonth(month)}`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain('worklist.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -313,7 +314,8 @@ describe("a resident cadre's list (驻村)", () => {
 describe('the work list as a workbook a clerk prints', () => {
   it('shows a township cadre under 乡镇, not as a village, with column widths and a print setup', async () => {
     await insertCadres(t.database.db, [{ id: newId(), name: '彭乡长', initials: 'pxz', rank: 'township', regionCode: BUCHOU, countyCode: '433124' }]);
-    const res = await w.admin.get(`/api/worklists/admin.xlsx?regionCode=${BUCHOU}`);
+    // seen on the month's last day, when what is not done is due (on the 2nd nothing would be flagged)
+    const res = await w.admin.get(`/api/worklists/admin.xlsx?regionCode=${BUCHOU}&on=${lastDayOfMonth(month)}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('干部')!;

@@ -107,7 +107,9 @@ describe('the leader and the unit head reach real pages from their menus', () =>
     });
   });
 
-  it('the cadre’s diary editor and the work list on a phone (screenshots)', async () => {
+  // The journeys share one server: when the field-work journey has run first, the cadre's month is
+  // already accepted and locked, and the entry opens read-only instead of in the editor.
+  it('the cadre’s diary on a phone: the editor, or the entry locked once accepted (screenshots)', async () => {
     const tab: Tab = await openTab(browser, { width: 390, height: 844 });
     await journey(tab, 'roles-phone', async (page) => {
       slow(page);
@@ -115,8 +117,9 @@ describe('the leader and the unit head reach real pages from their menus', () =>
       await page.goto('/diaries');
       await page.getByTestId('start-entry').click();
       await page.waitForURL(/\/diaries\/[0-9a-f-]{36}/);
-      await page.locator('textarea').first().waitFor();
-      await screenshot(page, 'roles-phone-diary-editor');
+      const editor = page.locator('textarea').first();
+      await editor.or(page.getByText('已通过查阅，本月日记已锁定')).first().waitFor();
+      await screenshot(page, (await editor.isVisible()) ? 'roles-phone-diary-editor' : 'roles-phone-diary-locked');
     });
   });
 

@@ -87,7 +87,10 @@ export function runningPort(pgDir: string): number | undefined {
 }
 
 /** Alive and a postgres of this very cluster: after a reboot the pid may belong to anything. */
-function postmasterAlive(pid: number, pgDir: string): boolean {
+const postmasterAlive = (pid: number, pgDir: string) => aliveRunning(pid, ['postgres', pgDir]);
+
+/** Whether a process lives and its command line holds every marker (no /proc, as on macOS: alive is enough). */
+function aliveRunning(pid: number, markers: string[]): boolean {
   try {
     process.kill(pid, 0);
   } catch (err) {
@@ -95,9 +98,9 @@ function postmasterAlive(pid: number, pgDir: string): boolean {
   }
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('postgres') && cmdline.includes(pgDir);
+    return markers.every((m) => cmdline.includes(m));
   } catch {
-    return true; // no /proc (macOS): trust the signal
+    return true;
   }
 }
 
@@ -136,14 +139,8 @@ export function assertNotPglite(dataDir: string): void {
  */
 function lockDataDir(dataDir: string): () => void {
   const lockFile = path.join(dataDir, 'lianhu.pid');
-  try {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-      throw new Error(`${dataDir} is in use by another Lianhu (process ${pid}); stop it first or set LIANHU_DATA_DIR to another folder`);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const other = lianhuServing(dataDir);
+  if (other !== undefined) throw new Error(`${dataDir} is in use by another Lianhu (process ${other}); stop it first or set LIANHU_DATA_DIR to another folder`);
   fs.writeFileSync(lockFile, String(process.pid));
   return () => {
     try {
@@ -164,18 +161,7 @@ export function lianhuServing(dataDir: string): number | undefined {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
-  } catch {
-    return true;
-  }
-}
+const processAlive = (pid: number) => aliveRunning(pid, ['node']);
 
 /**
  * The address of the embedded cluster of a data folder if it is running (a Lianhu serving, or a

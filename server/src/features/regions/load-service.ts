@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
+import { refreshStatistics } from '../../db/statistics.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -58,7 +59,8 @@ export async function loadRegionTree(db: Executor, code: string, actor: Actor | 
       });
     let n = 0;
     for (let i = 0; i < rows.length; i += chunk) n += await repo.insertRegionsBulk(tx, rows.slice(i, i + chunk));
-    if (n > 1000) await repo.analyzeRegions(tx);
+    // a province's new rows would otherwise be planned as if absent
+    if (n > 1000) await refreshStatistics(tx, ['regions']);
     // Audited only when a person asked (the API) and something was added.
     if (actor && n > 0) {
       await recordAudit(tx, actor, { action: 'load', entityType: 'region', entityId: root.code, regionCode: root.code, after: { code: prefix, inserted: n } });

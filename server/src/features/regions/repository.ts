@@ -144,11 +144,6 @@ export async function insertRegionsBulk(db: Executor, rows: NewRegion[]): Promis
   return (res as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
 
-/** Fresh planner statistics after a big load: without them a province's new rows are planned as if absent. */
-export async function analyzeRegions(db: Executor) {
-  await db.execute(sql`analyze regions`);
-}
-
 export async function existingCodes(db: Executor, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
